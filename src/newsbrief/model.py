@@ -1,0 +1,104 @@
+"""The domain objects each stage hands to the next. All are immutable."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+BlockKind = Literal["paragraph", "heading"]
+EntityKind = Literal["person", "organization", "place"]
+ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "organization", "place")
+# Front matter key for each entity kind: the editors' vocabulary.
+KIND_KEYS: dict[EntityKind, str] = {
+    "person": "people",
+    "organization": "organizations",
+    "place": "places",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one file: what, where, and how to fix it."""
+
+    path: str
+    message: str
+    fix: str
+    line: int | None = None
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}. Fix: {self.fix}."
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A seed after reading: plain text, structured, not yet understood."""
+
+    source: str  # project-relative POSIX path of the seed
+    seed_sha256: str
+    title: str
+    title_origin: Literal["headline", "lead", "heading"]
+    blocks: tuple[Block, ...]
+    repairs: tuple[Problem, ...] = ()
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(b.text for b in self.blocks if b.kind == "paragraph")
+
+    @property
+    def body_text(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the analyze stage learns from one article."""
+
+    date: dt.date | None
+    summary: str
+    people: tuple[str, ...] = ()
+    organizations: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+
+    def entities(self, kind: EntityKind) -> tuple[str, ...]:
+        return getattr(self, KIND_KEYS[kind])
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """One published briefing as the link and render stages see it.
+
+    Built from a briefing file's front matter, so editors' changes count.
+    """
+
+    path: str  # project-relative, e.g. "briefings/some-headline.md"
+    slug: str
+    title: str
+    date: dt.date | None
+    summary: str
+    source: str | None = None
+    people: tuple[str, ...] = ()
+    organizations: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    pinned: tuple[str, ...] = ()  # related slugs an editor pinned
+    hidden: tuple[str, ...] = ()  # related slugs an editor hid
+    words: int = 0
+
+    def entities(self, kind: EntityKind) -> tuple[str, ...]:
+        return getattr(self, KIND_KEYS[kind])
+
+    @property
+    def sort_key(self) -> tuple:
+        """Newest first; undated last, then by title."""
+        ordinal = self.date.toordinal() if self.date else 0
+        return (self.date is None, -ordinal, self.title.casefold(), self.slug)
