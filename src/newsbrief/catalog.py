@@ -1,0 +1,103 @@
+"""Editors' vocabularies: ``entities.yml`` and ``topics.yml`` at the project root.
+
+Both win over the model. A broken file is reported with its line and the
+build goes on without it, so one typo cannot stop the site.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .model import ENTITY_KINDS, EntityKind, Problem
+
+_NOT_KEY = re.compile(r"[\s.\-\u2010-\u2015'\u2019]+")
+
+
+def entity_key(name: str) -> str:
+    """Identity of a name across spellings: "U.S." = "US", "Jae-myung" = "Jae Myung"."""
+    name = name.strip()
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return _NOT_KEY.sub("", name).casefold()
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    name: str
+    kind: EntityKind
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Canonical names, kinds and aliases, plus names to ignore."""
+
+    entries: dict[str, CatalogEntry] = field(default_factory=dict)  # key -> entry
+    ignored: frozenset[str] = frozenset()  # keys
+    topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # label -> triggers
+    problems: tuple[Problem, ...] = ()
+
+    def lookup(self, name: str) -> CatalogEntry | None:
+        return self.entries.get(entity_key(name))
+
+    def is_ignored(self, name: str) -> bool:
+        return entity_key(name) in self.ignored
+
+
+def load_catalog(root: Path) -> Catalog:
+    problems: list[Problem] = []
+    entities = _load_yaml(root / "entities.yml", problems) or {}
+    topics = _load_yaml(root / "topics.yml", problems) or {}
+    entries, ignored = _entities(entities, problems)
+    return Catalog(entries, ignored, _topics(topics, problems), tuple(problems))
+
+
+def _load_yaml(path: Path, problems: list[Problem]) -> dict | None:
+    if not path.exists():
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problems.append(Problem(path.name, f"is not valid YAML ({getattr(error, 'problem', error)})",
+                                "fix the YAML syntax at that line; it is ignored until then",
+                                mark.line + 1 if mark else None))
+        return None
+    if data is not None and not isinstance(data, dict):
+        problems.append(Problem(path.name, "must be a mapping at the top level",
+                                "see the comments at the top of the file for its layout"))
+        return None
+    return data
+
+
+def _entities(data: dict, problems: list[Problem]) -> tuple[dict, frozenset]:
+    entries: dict[str, CatalogEntry] = {}
+    for number, item in enumerate(data.get("entities") or [], start=1):
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            problems.append(Problem("entities.yml", f"entry {number} has no `name`",
+                                    "give each entry a `name:` and a `kind:`"))
+            continue
+        kind = item.get("kind")
+        if kind not in ENTITY_KINDS:
+            problems.append(Problem("entities.yml", f"entry {item['name']!r} has kind {kind!r}",
+                                    f"use one of: {', '.join(ENTITY_KINDS)}"))
+            continue
+        entry = CatalogEntry(item["name"], kind)
+        for alias in [item["name"], *(item.get("aliases") or [])]:
+            entries[entity_key(str(alias))] = entry
+    ignored = frozenset(entity_key(str(name)) for name in data.get("ignore") or [])
+    return entries, ignored
+
+
+def _topics(data: dict, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+    topics: dict[str, tuple[str, ...]] = {}
+    for label, triggers in (data.get("topics") or {}).items():
+        if not isinstance(triggers, list) or not all(isinstance(t, str) for t in triggers):
+            problems.append(Problem("topics.yml", f"topic {label!r} needs a list of phrases",
+                                    f"write `{label}: [phrase one, phrase two]`"))
+            continue
+        topics[str(label)] = tuple(triggers) or (str(label),)
+    return topics
