@@ -1,0 +1,100 @@
+"""The pipeline, end to end: read -> analyze -> render -> sync.
+
+``convert`` is what both the MkDocs hook and ``newsbrief convert`` run.
+It reports problems instead of raising them, so one bad seed or briefing
+never stops the others; the caller decides how loudly to log them.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from .briefing_file import BriefingFile, read_briefing
+from .catalog import Catalog, load_catalog
+from .fsutil import build_lock
+from .model import Article, Problem
+from .project import Project
+from .read import SeedError, read_seed
+from .render import render_briefing
+from .sync import Task, plan, write
+
+log = logging.getLogger("mkdocs.plugins.newsbrief")
+
+
+@dataclass(frozen=True)
+class ConvertReport:
+    written: tuple[str, ...]
+    analysed: int
+    briefings: tuple[BriefingFile, ...]  # every briefing file after the sync
+    catalog: Catalog
+    problems: tuple[Problem, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def publishable(self) -> tuple[BriefingFile, ...]:
+        return tuple(f for f in self.briefings if f.state != "broken")
+
+
+def convert(project: Project) -> ConvertReport:
+    """Bring ``briefings/`` up to date with ``seeds/`` without touching edits."""
+    with build_lock(project.lock_path):
+        return _convert(project)
+
+
+def _convert(project: Project) -> ConvertReport:
+    articles, problems, notes = read_seeds(project)
+    files = [read_briefing(p, project.root) for p in project.briefing_files()]
+    tasks, plan_problems = plan(articles, files, project.rel(project.briefings_dir),
+                                project.rel(project.seeds_dir))
+    catalog = load_catalog(project.root)
+    written = _generate(project, tasks, catalog)
+    if written:
+        fresh = {rel: read_briefing(project.root / rel, project.root) for rel in written}
+        known = {f.rel for f in files}
+        files = [fresh.get(f.rel, f) for f in files] + [fresh[r] for r in written if r not in known]
+        files.sort(key=lambda f: f.rel)
+    problems += plan_problems + list(catalog.problems)
+    problems += [p for f in files for p in f.problems]
+    return ConvertReport(tuple(written), len(tasks), tuple(files), catalog, tuple(problems), tuple(notes))
+
+
+def read_seeds(project: Project) -> tuple[list[Article], list[Problem], list[str]]:
+    seeds, others = project.seed_files()
+    notes = [f"{project.rel(p)}: not a {p.suffix or 'suffixless'} seed (only .txt files are "
+             "read); ignored" for p in others]
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for path in seeds:
+        try:
+            article = read_seed(path, project.root)
+        except SeedError as error:
+            problems.append(error.problem)
+            continue
+        except OSError as error:
+            problems.append(Problem(project.rel(path), f"cannot be read ({error.strerror})",
+                                    "check the file's permissions"))
+            continue
+        problems += article.repairs
+        articles.append(article)
+    return articles, problems, notes
+
+
+def _generate(project: Project, tasks: list[Task], catalog: Catalog) -> list[str]:
+    if not tasks:
+        return []
+    from .analyze import analyze  # loads spaCy only when something needs analysis
+    from .analyze.cache import SpanCache
+
+    analyses = analyze([t.article for t in tasks], catalog, SpanCache(project.cache_dir))
+    return [t.target for t, a in zip(tasks, analyses)
+            if write(project.root, t.target, render_briefing(t.article, a))]
+
+
+def log_report(report: ConvertReport) -> None:
+    for note in report.notes:
+        log.info(note)
+    for problem in report.problems:
+        log.warning(str(problem))
+    if report.written:
+        log.info("newsbrief: wrote %d briefing(s): %s", len(report.written), ", ".join(report.written))

@@ -1,0 +1,42 @@
+"""Where a newsbrief project keeps things, resolved once from its root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+SEED_SUFFIX = ".txt"
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    seeds_dir: Path
+    briefings_dir: Path
+    docs_dir: Path
+    cache_dir: Path
+
+    @classmethod
+    def at(cls, root: Path | str) -> Project:
+        root = Path(root).resolve()
+        return cls(root, root / "seeds", root / "briefings", root / "docs", root / ".cache")
+
+    @property
+    def lock_path(self) -> Path:
+        return self.cache_dir / "build.lock"
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def seed_files(self) -> tuple[list[Path], list[Path]]:
+        """(seeds, other files) in ``seeds/``, sorted; hidden files are not listed."""
+        if not self.seeds_dir.is_dir():
+            return [], []
+        files = sorted(p for p in self.seeds_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+        return ([p for p in files if p.suffix == SEED_SUFFIX],
+                [p for p in files if p.suffix != SEED_SUFFIX])
+
+    def briefing_files(self) -> list[Path]:
+        if not self.briefings_dir.is_dir():
+            return []
+        return sorted(p for p in self.briefings_dir.glob("*.md") if not p.name.startswith("."))

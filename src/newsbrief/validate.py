@@ -1,0 +1,71 @@
+"""Front matter rules, shared by the build (warnings) and ``newsbrief check`` (errors)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .model import Problem
+
+LIST_KEYS = ("people", "organizations", "places", "topics")
+TEXT_KEYS = ("title", "summary", "source")
+KNOWN_KEYS = frozenset({*LIST_KEYS, *TEXT_KEYS, "date", "related", "newsbrief",
+                        # MkDocs and Material page keys editors may use.
+                        "description", "hide", "search", "template", "status", "icon", "tags"})
+RELATED_KEYS = frozenset({"pin", "hide"})
+
+
+def coerce_list(value) -> tuple[str, ...]:
+    """A front matter list as strings; a lone string counts as a list of one."""
+    if value is None:
+        return ()
+    if isinstance(value, (str, int, float)):
+        value = [value]
+    if not isinstance(value, list):
+        return ()
+    return tuple(str(v).strip() for v in value if v is not None and str(v).strip())
+
+
+def briefing_problems(rel: str, meta: dict, text: str) -> list[Problem]:
+    """Every rule a briefing's front matter breaks, each with its line and fix."""
+    problems: list[Problem] = []
+
+    def report(key: str, message: str, fix: str, severity: str = "error") -> None:
+        problems.append(Problem(rel, message, fix, key_line(text, key), severity))
+
+    if "title" in meta and not isinstance(meta["title"], str):
+        report("title", "`title` is not text", "write the title as text: `title: My headline`")
+    elif not str(meta.get("title") or "").strip():
+        report("title", "`title` is missing or empty", "add `title: <headline>` to the front matter")
+    for key in ("summary", "source"):
+        if key in meta and not isinstance(meta[key], str):
+            report(key, f"`{key}` is not text", f"write `{key}:` as one line of text")
+    if "date" in meta and not _is_date(meta["date"]):
+        report("date", f"`date` is {meta['date']!r}, not a date",
+               "write it as YYYY-MM-DD, e.g. `date: 2025-10-01`, or remove the key")
+    for key in LIST_KEYS:
+        if key in meta and meta[key] is not None and not _is_list_of_text(meta[key]):
+            report(key, f"`{key}` is not a list of names",
+                   f"write one per line under `{key}:` as `- Name`")
+    related = meta.get("related")
+    if related is not None and not (isinstance(related, dict) and set(related) <= RELATED_KEYS):
+        report("related", "`related` must map `pin` and/or `hide` to lists of briefing slugs",
+               "write `related: {pin: [slug], hide: [slug]}`")
+    for key in meta:
+        if key not in KNOWN_KEYS:
+            report(key, f"unknown front matter key `{key}`",
+                   f"check the spelling; known keys: {', '.join(sorted(KNOWN_KEYS))}", "warning")
+    return problems
+
+
+def key_line(text: str, key: str) -> int | None:
+    match = re.search(rf"^{re.escape(str(key))}\s*:", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _is_date(value) -> bool:
+    return isinstance(value, dt.date)
+
+
+def _is_list_of_text(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value)

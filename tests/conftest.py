@@ -1,0 +1,64 @@
+"""Shared fixtures: every test that builds works on a copy of the project in tmp."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+PROJECT_FILES = ("mkdocs.yml", "entities.yml", "topics.yml")
+PROJECT_DIRS = ("docs", "hooks", "seeds", "overrides")
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def copy_project(dest: Path, *, seeds: bool = True, briefings: bool = False) -> Path:
+    """A runnable newsbrief project in ``dest``: config, docs, hooks, seeds."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        if (REPO / name).exists():
+            shutil.copy2(REPO / name, dest / name)
+    for name in PROJECT_DIRS:
+        if (REPO / name).is_dir() and (seeds or name != "seeds"):
+            shutil.copytree(REPO / name, dest / name)
+    (dest / "seeds").mkdir(exist_ok=True)
+    if briefings:
+        shutil.copytree(REPO / "briefings", dest / "briefings")
+    return dest
+
+
+@pytest.fixture
+def project(tmp_path: Path, shared_cache: Path) -> Path:
+    """A fresh project with the shipped seeds and no briefings yet."""
+    root = copy_project(tmp_path / "project")
+    (root / ".cache").symlink_to(shared_cache, target_is_directory=True)
+    return root
+
+
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory) -> Path:
+    """One analysis cache for the session, so each seed text meets the model once."""
+    return tmp_path_factory.mktemp("cache")
+
+
+def run_mkdocs(root: Path, site_dir: Path, *, strict: bool = True) -> subprocess.CompletedProcess:
+    args = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
+    if strict:
+        args.append("--strict")
+    return subprocess.run(args, cwd=root, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "newsbrief", "--root", str(root), *args],
+                          capture_output=True, text=True)
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Bytes and modification time of every file below ``folder``."""
+    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -1,0 +1,77 @@
+"""Sync stage and the whole conversion: editors' work is never overwritten."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run_cli, snapshot
+
+from newsbrief.pipeline import convert
+from newsbrief.project import Project
+
+
+def test_convert_writes_one_briefing_per_seed(project: Path):
+    report = convert(Project.at(project))
+    assert len(report.written) == 2
+    assert sorted(p.name for p in (project / "briefings").iterdir()) == [
+        "preliminary-formation-of-south-korea-us-security-agreement.md",
+        "south-korea-remains-confident-in-the-stability-of-its.md",
+    ]
+    assert report.problems == ()
+
+
+def test_second_convert_writes_nothing(project: Path):
+    convert(Project.at(project))
+    before = snapshot(project / "briefings")
+    report = convert(Project.at(project))
+    assert report.written == () and report.analysed == 0
+    assert snapshot(project / "briefings") == before
+
+
+def test_edited_briefing_survives_rebuilds_and_seed_changes(project: Path):
+    convert(Project.at(project))
+    target = project / "briefings" / "preliminary-formation-of-south-korea-us-security-agreement.md"
+    edited = target.read_bytes().replace(b"Cho Hyun pointed out", b"Cho Hyun (the minister) pointed out")
+    target.write_bytes(edited)
+    convert(Project.at(project))
+    seed = project / "seeds" / "004_9acd160b5a1f3811.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n\nA new closing paragraph.\n", encoding="utf-8")
+    report = convert(Project.at(project))
+    assert target.read_bytes() == edited
+    assert report.written == ()
+    [warning] = [p for p in report.problems if p.path.endswith(target.name)]
+    assert "edited by hand" in warning.message and "004_9acd160b5a1f3811.txt" in warning.message
+
+
+def test_unedited_briefing_follows_its_seed(project: Path):
+    convert(Project.at(project))
+    seed = project / "seeds" / "004_9acd160b5a1f3811.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n\nA new closing paragraph.\n", encoding="utf-8")
+    report = convert(Project.at(project))
+    assert report.written == ("briefings/preliminary-formation-of-south-korea-us-security-agreement.md",)
+    assert "A new closing paragraph." in (project / report.written[0]).read_text(encoding="utf-8")
+
+
+def test_colliding_headlines_get_distinct_slugs(project: Path):
+    (project / "seeds" / "100_copy.txt").write_bytes(
+        (project / "seeds" / "004_9acd160b5a1f3811.txt").read_bytes() + b"\nExtra.")
+    convert(Project.at(project))
+    names = {p.name for p in (project / "briefings").iterdir()}
+    assert "preliminary-formation-of-south-korea-us-security-agreement.md" in names
+    assert "preliminary-formation-of-south-korea-us-security-agreement-100-copy.md" in names
+
+
+def test_headline_without_ascii_letters_still_gets_a_slug(project: Path):
+    (project / "seeds" / "200_emoji.txt").write_text("\U0001F4F0\U0001F525\n\nBody text.", encoding="utf-8")
+    (project / "seeds" / "201_korean.txt").write_text("\ud55c\uad6d \ub274\uc2a4\n\nBody text.", encoding="utf-8")
+    convert(Project.at(project))
+    names = {p.name for p in (project / "briefings").iterdir()}
+    assert "briefing.md" in names
+    assert "hangug-nyuseu.md" in names
+
+
+def test_cli_convert_runs_the_same_pipeline(project: Path):
+    result = run_cli(project, "convert")
+    assert result.returncode == 0, result.stderr
+    assert "2 briefing(s) written" in result.stdout
+    assert len(list((project / "briefings").glob("*.md"))) == 2
