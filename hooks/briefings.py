@@ -1,0 +1,52 @@
+"""MkDocs glue for newsbrief. The pipeline lives in the ``newsbrief`` package;
+this file only passes MkDocs' events to it."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+from newsbrief.project import Project
+from newsbrief.site import Site, build_site
+
+log = logging.getLogger("mkdocs.plugins.newsbrief")
+_state: dict[str, object] = {}
+
+
+def on_config(config):
+    _state["project"] = Project.at(Path(config.config_file_path).parent)
+    return config
+
+
+def on_pre_build(config):
+    _state["site"] = build_site(_state["project"])
+
+
+def on_files(files, config):
+    site: Site = _state["site"]
+    for page in site.briefing_pages() + site.generated_pages():
+        if files.get_file_from_path(page.src_uri):
+            log.warning("%s: a generated page has the same path as a file in docs/. "
+                        "Fix: rename or remove the file in docs/", page.src_uri)
+            continue
+        files.append(File.generated(config, page.src_uri, content=page.content,
+                                    abs_src_path=str(page.abs_path) if page.abs_path else None))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    site: Site = _state["site"]
+    if site.is_briefing(page.file.src_uri):
+        page.meta["title"] = site.title(page.file.src_uri, page.meta.get("title"))
+    return site.page_markdown(page.file.src_uri, markdown)
+
+
+def on_serve(server, config, builder):
+    project: Project = _state["project"]
+    for folder in (project.seeds_dir, project.briefings_dir):
+        server.watch(str(folder))
+    for vocabulary in ("entities.yml", "topics.yml"):
+        server.watch(str(project.root / vocabulary))
+    return server
