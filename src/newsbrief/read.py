@@ -75,6 +75,11 @@ def _decode_legacy(raw: bytes, source: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
+    # Short Western text ties cp1252 with cp1250 or cp775, and charset-normalizer
+    # may pick the wrong one ("naïve" -> "naďve"); prefer cp1252 when it reads as cleanly.
+    western = from_bytes(raw, cp_isolation=["cp1252"]).best()
+    if western is not None and (best is None or western.chaos <= best.chaos):
+        best = western
     if best is None or best.encoding in {"utf_16", "utf_32"}:
         raise SeedError(Problem(source, "file is not text in any encoding newsbrief can read",
                                 "save the article as plain UTF-8 text"))
