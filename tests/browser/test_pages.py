@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import Browser
 
-from .conftest import HOST, PHONE, BuiltSite, open_context
+from .conftest import DESKTOP, HOST, PHONE, BuiltSite, open_context
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +51,7 @@ def tour(browser: Browser, built_site: BuiltSite) -> Tour:
     page = context.new_page()
     visits = []
     for path in built_site.page_paths():
-        response = page.goto(built_site.url(path), wait_until="networkidle")
+        response = page.goto(built_site.url(path), wait_until="load")
         found = page.evaluate(OVERFLOW)
         visits.append(Visit(path, response.status if response else 0, found["scroll"],
                             found["width"], tuple(found["wide"])))
@@ -84,3 +84,20 @@ def test_no_page_scrolls_sideways_at_375px(tour: Tour):
         f"{v.path}: {v.scroll_width}px wide in a {v.viewport_width}px viewport; "
         f"widest: {', '.join(v.too_wide)}" for v in sideways)
     assert all(v.viewport_width <= PHONE["width"] for v in tour.visits)
+
+
+def test_the_watch_catches_errors_and_requests_to_other_origins(browser: Browser,
+                                                                built_site: BuiltSite):
+    context, watch = open_context(browser, DESKTOP)
+    page = context.new_page()
+    page.goto(built_site.url("/about/"))
+    page.evaluate("""() => {
+      const img = document.createElement('img');
+      img.src = 'https://fonts.googleapis.com/css?family=Roboto';
+      document.body.append(img);
+      setTimeout(() => { throw new Error('thrown by the test'); });
+    }""")
+    page.wait_for_timeout(300)  # let the timer fire; a wait, not a timing assertion
+    context.close()
+    assert "https://fonts.googleapis.com/css?family=Roboto" in watch.foreign
+    assert any("thrown by the test" in error for error in watch.errors)

@@ -68,3 +68,46 @@ def test_briefing_page_opens_with_summary_then_key_facts_then_article(page: Page
     # bottom line up front: summary, then facts, then the first paragraph of the article
     tops = [loc.bounding_box()["y"] for loc in (summary, facts, article.locator("ul + p").first)]
     assert tops == sorted(tops)
+
+
+def test_print_shows_the_article_alone_in_readable_black_type(page: Page, built_site: BuiltSite):
+    page.goto(built_site.url(built_site.briefing("Cho Hyun").path))
+    page.get_by_title("Switch to dark mode").click()  # print is black on white in any scheme
+    # an outside link and a link within the site, to see which addresses print
+    page.evaluate("""() => {
+      const p = document.createElement('p');
+      p.innerHTML = '<a id="out" href="https://example.org/report">report</a> ' +
+                    '<a id="in" href="../">home</a>';
+      document.querySelector('article').append(p);
+    }""")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary",
+                   ".md-search", ".md-footer", ".md-top"):
+        expect(page.locator(chrome).first).to_be_hidden()
+    article = page.locator("article")
+    expect(article.locator("h1")).to_be_visible()
+    expect(article.locator(".admonition.abstract")).to_be_visible()
+    style = page.evaluate("""() => {
+      const s = getComputedStyle(document.querySelector('article'));
+      const after = (id) => getComputedStyle(document.getElementById(id), '::after').content;
+      return {size: parseFloat(s.fontSize), color: s.color, out: after('out'), in: after('in'),
+              background: getComputedStyle(document.body).backgroundColor};
+    }""")
+    assert style["size"] >= 14, style          # 11pt is 14.7px
+    assert style["color"] == "rgb(0, 0, 0)", style
+    assert style["background"] == "rgb(255, 255, 255)", style
+    assert "https://example.org/report" in style["out"], style
+    assert style["in"] in ("none", "normal"), style
+
+
+def test_key_facts_and_related_briefings_are_styled_lists(page: Page, built_site: BuiltSite):
+    page.goto(built_site.url(built_site.briefing("Cho Hyun").path))
+    facts = page.locator("article .admonition.abstract + ul")
+    style = facts.evaluate("""ul => ({
+      bullets: getComputedStyle(ul).listStyleType,
+      label: getComputedStyle(ul.querySelector('li > strong')).display,
+      sizes: [getComputedStyle(ul).fontSize, getComputedStyle(ul.parentElement).fontSize],
+    })""")
+    assert style["bullets"] == "none"
+    assert style["label"] == "inline-block"
+    assert float(style["sizes"][0][:-2]) < float(style["sizes"][1][:-2])
