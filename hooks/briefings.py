@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from newsbrief.project import Project
-from newsbrief.site import Site, build_site
+from newsbrief.site import Site, SiteOptions, build_site
 
 log = logging.getLogger("mkdocs.plugins.newsbrief")
 _state: dict[str, object] = {}
@@ -17,11 +17,12 @@ _state: dict[str, object] = {}
 
 def on_config(config):
     _state["project"] = Project.at(Path(config.config_file_path).parent)
+    _state["options"] = SiteOptions(config.site_name, config.site_url or "", config.use_directory_urls)
     return config
 
 
 def on_pre_build(config):
-    _state["site"] = build_site(_state["project"])
+    _state["site"] = build_site(_state["project"], _state["options"])
 
 
 def on_files(files, config):
@@ -38,8 +39,9 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     site: Site = _state["site"]
-    if site.is_briefing(page.file.src_uri):
-        page.meta["title"] = site.title(page.file.src_uri, page.meta.get("title"))
+    title = site.title(page.file.src_uri)
+    if title is not None:
+        page.meta["title"] = title
     return site.page_markdown(page.file.src_uri, markdown)
 
 

@@ -39,6 +39,7 @@ class Catalog:
     ignored: frozenset[str] = frozenset()  # keys
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # label -> triggers
     problems: tuple[Problem, ...] = ()
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical key -> spellings
 
     def lookup(self, name: str) -> CatalogEntry | None:
         return self.entries.get(entity_key(name))
@@ -46,13 +47,17 @@ class Catalog:
     def is_ignored(self, name: str) -> bool:
         return entity_key(name) in self.ignored
 
+    def spellings(self, name: str) -> tuple[str, ...]:
+        """Every spelling the catalog lists for a canonical name (aliases included)."""
+        return self.aliases.get(entity_key(name), ())
+
 
 def load_catalog(root: Path) -> Catalog:
     problems: list[Problem] = []
     entities = _load_yaml(root / "entities.yml", problems) or {}
     topics = _load_yaml(root / "topics.yml", problems) or {}
-    entries, ignored = _entities(entities, problems)
-    return Catalog(entries, ignored, _topics(topics, problems), tuple(problems))
+    entries, ignored, aliases = _entities(entities, problems)
+    return Catalog(entries, ignored, _topics(topics, problems), tuple(problems), aliases)
 
 
 def _load_yaml(path: Path, problems: list[Problem]) -> dict | None:
@@ -73,8 +78,9 @@ def _load_yaml(path: Path, problems: list[Problem]) -> dict | None:
     return data
 
 
-def _entities(data: dict, problems: list[Problem]) -> tuple[dict, frozenset]:
+def _entities(data: dict, problems: list[Problem]) -> tuple[dict, frozenset, dict]:
     entries: dict[str, CatalogEntry] = {}
+    aliases: dict[str, tuple[str, ...]] = {}
     for number, item in enumerate(data.get("entities") or [], start=1):
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
             problems.append(Problem("entities.yml", f"entry {number} has no `name`",
@@ -86,10 +92,12 @@ def _entities(data: dict, problems: list[Problem]) -> tuple[dict, frozenset]:
                                     f"use one of: {', '.join(ENTITY_KINDS)}"))
             continue
         entry = CatalogEntry(item["name"], kind)
-        for alias in [item["name"], *(item.get("aliases") or [])]:
-            entries[entity_key(str(alias))] = entry
+        spellings = tuple(str(a) for a in [item["name"], *(item.get("aliases") or [])])
+        for alias in spellings:
+            entries[entity_key(alias)] = entry
+        aliases[entity_key(entry.name)] = spellings
     ignored = frozenset(entity_key(str(name)) for name in data.get("ignore") or [])
-    return entries, ignored
+    return entries, ignored, aliases
 
 
 def _topics(data: dict, problems: list[Problem]) -> dict[str, tuple[str, ...]]:

@@ -1,83 +1,108 @@
 """The site as a set of source pages, independent of the engine that builds it.
 
-``build_site`` runs the pipeline and returns a ``Site``: the briefing files,
-the generated pages, and the build-time additions to each page. The MkDocs
-hook hands these to MkDocs; ``newsbrief export`` writes them out as plain
-Markdown. Nothing here imports MkDocs.
+``build_site`` runs the pipeline and the link stage and returns a ``Site``:
+briefing files, generated pages, and the build-time additions to each page.
+The MkDocs hook hands these to MkDocs; ``newsbrief export`` writes them out
+as plain Markdown. Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
 
 import html
+import logging
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-from . import markup, pages
+from . import listings, pages
 from .briefing_file import to_briefing
+from .feed import FEED_URI, atom_feed
+from .link import Links, link
+from .mentions import link_first_mentions
 from .model import Briefing
 from .pipeline import ConvertReport, convert, log_report
 from .project import Project
 
 HOME_URI = "index.md"
-HOME_LIMIT = 20
+log = logging.getLogger("mkdocs.plugins.newsbrief")
 
 
 @dataclass(frozen=True)
 class SourcePage:
-    """One page of the site: a file on disk, or Markdown generated at build time."""
+    """One page of the site: a file on disk, or content generated at build time."""
 
     src_uri: str
     abs_path: Path | None = None
     content: str | None = None
 
 
+@dataclass(frozen=True)
+class SiteOptions:
+    name: str = "News briefings"
+    url: str = ""
+    directory_urls: bool = True
+
+
 class Site:
-    def __init__(self, project: Project, report: ConvertReport):
+    def __init__(self, project: Project, report: ConvertReport, options: SiteOptions = SiteOptions()):
         self.project = project
         self.report = report
+        self.options = options
         self.briefings: tuple[Briefing, ...] = tuple(
-            sorted((to_briefing(f) for f in report.publishable), key=lambda b: b.sort_key)
-        )
-        self._by_uri = {b.path: b for b in self.briefings}
+            sorted((to_briefing(f) for f in report.publishable), key=lambda b: b.sort_key))
+        self.by_uri = {b.path: b for b in self.briefings}
+        self.links: Links = link(self.briefings, report.catalog)
+
+    @cached_property
+    def listings(self) -> dict[str, listings.Listing]:
+        generated = (listings.term_pages(self.links, self.by_uri) + listings.kind_indexes(self.links, self.by_uri)
+                     + listings.timeline(self.briefings))
+        return {page.src_uri: page for page in generated}
 
     def briefing_pages(self) -> list[SourcePage]:
         return [SourcePage(b.path, abs_path=self.project.root / b.path) for b in self.briefings]
 
     def generated_pages(self) -> list[SourcePage]:
-        return []
+        pages_ = [SourcePage(uri, content=page.markdown) for uri, page in self.listings.items()]
+        feed = atom_feed(self.briefings, title=self.options.name, site_url=self.options.url,
+                         url_of=self.url_of)
+        return pages_ + [SourcePage(FEED_URI, content=feed)]
 
-    def is_briefing(self, src_uri: str) -> bool:
-        return src_uri in self._by_uri
-
-    def title(self, src_uri: str, title: str | None) -> str | None:
-        """A briefing's title made safe for templates, which do not escape it."""
-        briefing = self._by_uri.get(src_uri)
-        if briefing is None:
-            return title
-        return html.escape(briefing.title, quote=True)
+    def title(self, src_uri: str) -> str | None:
+        """The page's title escaped for templates, which do not escape it; None if not ours."""
+        page = self.by_uri.get(src_uri) or self.listings.get(src_uri)
+        return html.escape(page.title, quote=True) if page else None
 
     def page_markdown(self, src_uri: str, markdown: str) -> str:
         """A page's Markdown with its build-time additions."""
-        briefing = self._by_uri.get(src_uri)
+        briefing = self.by_uri.get(src_uri)
         if briefing is not None:
-            return pages.briefing_header(briefing, self._facts(briefing)) + markdown
+            return self._briefing_markdown(briefing, markdown)
         if src_uri == HOME_URI:
-            return markdown.rstrip() + "\n\n" + self._latest(src_uri)
+            return markdown.rstrip() + "\n\n" + listings.home_sections(src_uri, self.briefings, self.links)
         return markdown
 
-    def _facts(self, b: Briefing) -> list[tuple[str, str]]:
-        facts = [("Source", markup.inline(b.source or ""))]
-        for label, names in (("People", b.people), ("Organizations", b.organizations),
-                             ("Places", b.places), ("Topics", b.topics)):
-            facts.append((label, ", ".join(markup.inline(n) for n in names)))
-        return facts
+    def _briefing_markdown(self, b: Briefing, body: str) -> str:
+        catalog = self.report.catalog
+        targets = [((t.name, *catalog.spellings(t.name)), pages.relative(b.path, t.uri))
+                   for t in self.links.by_briefing.get(b.path, ()) if t.kind != "topic"]
+        body = link_first_mentions(body, targets)
+        return pages.header(b, self.links) + body.rstrip() + "\n" + pages.footer(b, self.links, self.by_uri)
 
-    def _latest(self, src_uri: str) -> str:
-        latest = self.briefings[:HOME_LIMIT]
-        return "## Latest briefings\n\n" + pages.briefing_list(src_uri, latest)
+    def url_of(self, src_uri: str) -> str:
+        """A page's URL relative to the site root, as MkDocs makes it."""
+        stem = src_uri.removesuffix(".md")
+        if not self.options.directory_urls:
+            return stem + ".html"
+        if stem == "index" or stem.endswith("/index"):
+            return stem.removesuffix("index")
+        return stem + "/"
 
 
-def build_site(project: Project) -> Site:
+def build_site(project: Project, options: SiteOptions = SiteOptions()) -> Site:
     report = convert(project)
     log_report(report)
-    return Site(project, report)
+    site = Site(project, report, options)
+    for problem in site.links.problems:
+        log.warning(str(problem))
+    return site

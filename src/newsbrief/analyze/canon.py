@@ -31,6 +31,7 @@ LABEL_KINDS: dict[str, EntityKind] = {
 MAX_ENTITY_WORDS = 6
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])$|['\u2019]$")
 _EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+(?=[A-Z])")
 _ACRONYM_DEF = re.compile(
     r"\b((?:[A-Z][\w&'\u2019-]*)(?:\s+(?:of|and|for|on|the|de|&|[A-Z][\w&'\u2019-]*)){1,8})\s+\(([A-Z][A-Z&.]{1,9})\)"
 )
@@ -50,9 +51,9 @@ class Mention:
 
 
 def clean(text: str) -> str:
-    """Strip possessives, a leading "the", and punctuation at the edges."""
+    """Strip possessives, honorifics, a leading "the", and punctuation at the edges."""
     text = " ".join(text.split())
-    text = _POSSESSIVE.sub("", text)
+    text = _HONORIFIC.sub("", _POSSESSIVE.sub("", text))
     if text.lower().startswith("the "):
         text = text[4:]
     return _EDGE_JUNK.sub("", text) if not text.endswith(".") else text.lstrip("-\u2013 ")

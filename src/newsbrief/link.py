@@ -1,0 +1,183 @@
+"""Link stage: corpus-level connections, computed once per build, never stored in briefings.
+
+Per briefing we collect its terms (entities and topics, canonicalised
+through the editors' catalog); for the whole site we resolve them once into
+an inverted index: term -> briefings. Everything else reads that index:
+entity pages, related briefings (weighted overlap, as in Hugo's related
+content, but only over briefings that share a term: never all pairs), and the
+timeline. Very common terms are capped so one ubiquitous place cannot make
+every briefing a candidate for every other.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .catalog import Catalog, entity_key
+from .model import Briefing, Problem
+from .slug import slugify, unique_slug
+
+TERM_KINDS = ("person", "organization", "place", "topic")
+FOLDERS = {"person": "people", "organization": "organizations", "place": "places", "topic": "topics"}
+# Weight of a shared term when ranking related briefings: sharing a person says
+# more than sharing a country.
+WEIGHTS = {"person": 3.0, "organization": 2.0, "place": 1.0, "topic": 1.5}
+RELATED_THRESHOLD = 4.0
+RELATED_LIMIT = 5
+# A term in more briefings than this is too common to find related ones by.
+RELATED_MAX_POSTINGS = 400
+PAGE_THRESHOLD = 2
+RESERVED_SLUGS = frozenset({"a-z", "page"})
+CO_MENTION_LIMIT = 12
+CO_MENTION_SAMPLE = 200  # co-mentions of a very common term come from its newest briefings
+
+
+@dataclass(frozen=True)
+class Term:
+    """A person, organization, place or topic.
+
+    A term named in at least ``PAGE_THRESHOLD`` briefings has a page of its
+    own; one named in a single briefing is an entry in its kind's A-Z
+    directory, which links to that briefing (a page would only repeat it).
+    """
+
+    kind: str
+    key: str
+    name: str
+    slug: str
+    has_page: bool
+
+    @property
+    def letter(self) -> str:
+        first = self.slug[:1]
+        return first if first.isalpha() else "0-9"
+
+    @property
+    def directory_uri(self) -> str:
+        return f"{FOLDERS[self.kind]}/a-z/{self.letter}/index.md"
+
+    @property
+    def uri(self) -> str:
+        """Where links to this term go: its page, or its directory entry."""
+        if self.has_page:
+            return f"{FOLDERS[self.kind]}/{self.slug}/index.md"
+        return f"{self.directory_uri}#{self.slug}"
+
+
+@dataclass(frozen=True)
+class Relation:
+    uri: str  # the related briefing
+    score: float
+    shared: tuple[str, ...]  # names of shared terms, strongest first
+    pinned: bool = False
+
+
+@dataclass(frozen=True)
+class Links:
+    terms: dict[tuple[str, str], Term]  # (kind, key) -> term
+    postings: dict[tuple[str, str], tuple[str, ...]]  # term -> briefing uris, newest first
+    by_briefing: dict[str, tuple[Term, ...]]  # briefing uri -> its terms, front matter order
+    related: dict[str, tuple[Relation, ...]]
+    problems: tuple[Problem, ...] = ()
+
+    def term(self, kind: str, name: str) -> Term | None:
+        return self.terms.get((kind, entity_key(name)))
+
+    def briefings_for(self, term: Term) -> tuple[str, ...]:
+        return self.postings.get((term.kind, term.key), ())
+
+    def co_mentions(self, term: Term, limit: int = CO_MENTION_LIMIT) -> list[tuple[Term, int]]:
+        """Terms most often in the same briefings as ``term`` (from its newest briefings)."""
+        counts: Counter[Term] = Counter()
+        for uri in self.briefings_for(term)[:CO_MENTION_SAMPLE]:
+            counts.update(t for t in self.by_briefing[uri] if t != term)
+        return sorted(counts.items(), key=lambda tc: (-tc[1], tc[0].name.casefold()))[:limit]
+
+
+def link(briefings: Sequence[Briefing], catalog: Catalog) -> Links:
+    """Resolve the whole site's terms and relations. ``briefings`` are newest first."""
+    mentions = {b.path: _briefing_terms(b, catalog) for b in briefings}
+    postings: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for b in briefings:  # newest first, so every posting list is too
+        for key in mentions[b.path]:
+            postings[key].append(b.path)
+    frozen = {key: tuple(uris) for key, uris in postings.items()}
+    terms = _name_terms(mentions, frozen)
+    by_briefing = {uri: tuple(terms[key] for key in keys) for uri, keys in mentions.items()}
+    slugs = {b.slug: b.path for b in briefings}
+    problems: list[Problem] = []
+    related = {b.path: _related(b, by_briefing, frozen, len(briefings), slugs, problems)
+               for b in briefings}
+    return Links(terms, frozen, by_briefing, related, tuple(problems))
+
+
+def _briefing_terms(b: Briefing, catalog: Catalog) -> dict[tuple[str, str], str]:
+    """(kind, key) -> spelling for each entity and topic in a briefing's front matter."""
+    out: dict[tuple[str, str], str] = {}
+    for kind in ("person", "organization", "place"):
+        for name in b.entities(kind):
+            if catalog.is_ignored(name):
+                continue
+            entry = catalog.lookup(name)
+            if entry:
+                kind_, name = entry.kind, entry.name
+            else:
+                kind_ = kind
+            out.setdefault((kind_, entity_key(name)), name)
+    for topic in b.topics:
+        out.setdefault(("topic", entity_key(topic)), topic)
+    return out
+
+
+def _name_terms(mentions: dict[str, dict[tuple[str, str], str]],
+                postings: dict[tuple[str, str], tuple[str, ...]]) -> dict[tuple[str, str], Term]:
+    """Each term's display name (its most used spelling) and a unique slug."""
+    spellings: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for keys in mentions.values():
+        for key, spelling in keys.items():
+            spellings[key][spelling] += 1
+    names = {key: min(c, key=lambda s: (-c[s], s)) for key, c in spellings.items()}
+    taken: dict[str, set[str]] = defaultdict(lambda: set(RESERVED_SLUGS))
+    terms = {}
+    for key in sorted(names, key=lambda k: (k[0], names[k].casefold(), k[1])):
+        kind = key[0]
+        slug = unique_slug(slugify(names[key], fallback=kind), taken[kind], tiebreak=key[1])
+        taken[kind].add(slug)
+        terms[key] = Term(kind, key[1], names[key], slug, len(postings[key]) >= PAGE_THRESHOLD)
+    return terms
+
+
+def _related(b: Briefing, by_briefing, postings, total: int, slugs: dict[str, str],
+             problems: list[Problem]) -> tuple[Relation, ...]:
+    """Top related briefings by weighted, rarity-scaled overlap of shared terms."""
+    scores: Counter[str] = Counter()
+    shared: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for term in by_briefing[b.path]:
+        uris = postings[(term.kind, term.key)]
+        if len(uris) > RELATED_MAX_POSTINGS:
+            continue
+        weight = WEIGHTS[term.kind] * (1 + math.log(total / len(uris)))
+        for uri in uris:
+            if uri != b.path:
+                scores[uri] += weight
+                shared[uri].append((weight, term.name))
+    hidden = {slugs.get(s) for s in b.hidden}
+    pinned = [slugs[s] for s in b.pinned if s in slugs and slugs[s] != b.path]
+    for slug in (*b.pinned, *b.hidden):
+        if slug not in slugs:
+            problems.append(Problem(b.path, f"`related` names {slug!r}, which is not a briefing",
+                                    "use the file name of a briefing without `.md`"))
+    best = heapq.nsmallest(RELATED_LIMIT + len(hidden) + len(pinned), scores.items(),
+                           key=lambda item: (-item[1], item[0]))
+    out = [Relation(uri, scores[uri], _reasons(shared[uri]), pinned=True) for uri in pinned]
+    out += [Relation(uri, score, _reasons(shared[uri])) for uri, score in best
+            if score >= RELATED_THRESHOLD and uri not in hidden and uri not in pinned]
+    return tuple(out[: max(RELATED_LIMIT, len(pinned))])
+
+
+def _reasons(shared: list[tuple[float, str]]) -> tuple[str, ...]:
+    return tuple(name for _, name in sorted(shared, key=lambda ws: (-ws[0], ws[1])))
