@@ -8,6 +8,7 @@ machine block. Only generated files may ever be rewritten.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -21,6 +22,9 @@ from .text import word_count
 from .validate import briefing_problems, coerce_list
 
 State = Literal["generated", "edited", "hand-written", "broken"]
+_FENCE = re.compile(r"^---[ \t]*$", re.M)
+_SOURCE_LINE = re.compile(r"""^source:[ \t]*(["']?)(?P<source>[^"'#\n]+?)\1[ \t]*$""", re.M)
+_DATE_VALUE = re.compile(r"^[^#\n]*?\b(\d{4})-(\d\d?)-(\d\d?)\b", re.M)
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class BriefingFile:
 
     @property
     def source(self) -> str | None:
+        if self.state == "broken":  # still claims its seed, so no duplicate is generated
+            return _recover_source(self.text)
         source = self.meta.get("source")
         return source if isinstance(source, str) else None
 
@@ -58,18 +64,23 @@ def read_briefing(path: Path, root: Path) -> BriefingFile:
     except UnicodeDecodeError as error:
         problem = Problem(rel, f"is not UTF-8 ({error.reason} at byte {error.start})",
                           "re-save the file as UTF-8")
-        return BriefingFile(rel, "", {}, "", "broken", (problem,))
+        text = path.read_bytes().decode("utf-8", "replace")
+        return BriefingFile(rel, text, {}, "", "broken", (problem,))
     return parse_briefing(text, rel)
 
 
 def parse_briefing(text: str, rel: str) -> BriefingFile:
     try:
-        post = frontmatter.loads(text)
+        meta, body = frontmatter.parse(text)  # not loads(): it fails on keys that are not text
     except yaml.YAMLError as error:
-        return BriefingFile(rel, text, {}, "", "broken", (_yaml_problem(rel, error),))
-    meta = dict(post.metadata)
+        return BriefingFile(rel, text, {}, "", "broken", (_yaml_problem(rel, text, error),))
+    except ValueError as error:  # well-formed YAML, impossible value: `date: 2025-13-45`
+        problem = Problem(rel, f"front matter holds a date that does not exist ({error})",
+                          "write a real date as YYYY-MM-DD; the briefing is left out of the "
+                          "site until then", _impossible_date_line(text))
+        return BriefingFile(rel, text, {}, "", "broken", (problem,))
     state = _state(text, meta)
-    return BriefingFile(rel, text, meta, post.content, state, tuple(briefing_problems(rel, meta, text)))
+    return BriefingFile(rel, text, meta, body, state, tuple(briefing_problems(rel, meta, text)))
 
 
 def _state(text: str, meta: dict) -> State:
@@ -79,11 +90,18 @@ def _state(text: str, meta: dict) -> State:
     return "generated" if content_hash(text) == block["generated_sha256"] else "edited"
 
 
-def _yaml_problem(rel: str, error: yaml.YAMLError) -> Problem:
+def _yaml_problem(rel: str, text: str, error: yaml.YAMLError) -> Problem:
     mark = getattr(error, "problem_mark", None)
     reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-    # The front matter starts on line 2, after the opening `---`.
-    line = mark.line + 2 if mark is not None else None
+    # YAML counts from 0 at the end of the opening `---` line, which is line 1.
+    line = mark.line + 1 if mark is not None else None
+    opened = getattr(error, "context_mark", None)
+    if opened is not None and mark is not None and opened.line != mark.line:
+        # An unclosed bracket or quote: point at where it opened, not where YAML gave up.
+        reason = f"{reason} on line {line} ({error.context} that starts on this line)"
+        line = opened.line + 1
+    elif line and "\t" in (text.splitlines()[line - 1:line] or [""])[0]:
+        reason = f"{reason}: a tab; YAML indents with spaces only"
     return Problem(rel, f"front matter is not valid YAML: {reason}",
                    "fix the YAML at that line (indent with spaces, close brackets and quotes); "
                    "the briefing is left out of the site until then", line)
@@ -111,3 +129,19 @@ def to_briefing(file: BriefingFile) -> Briefing:
         hidden=coerce_list(related.get("hide")),
         words=word_count(file.body),
     )
+
+
+def _recover_source(text: str) -> str | None:
+    """The `source:` line of front matter that does not parse as YAML."""
+    parts = _FENCE.split(text, maxsplit=2)
+    match = _SOURCE_LINE.search(parts[1]) if len(parts) > 2 and not parts[0].strip() else None
+    return match.group("source").strip() if match else None
+
+
+def _impossible_date_line(text: str) -> int | None:
+    for match in _DATE_VALUE.finditer(text):
+        try:
+            dt.date(*map(int, match.groups()))
+        except ValueError:
+            return text.count("\n", 0, match.start()) + 1
+    return None
