@@ -61,3 +61,78 @@ def convert(ctx: click.Context, strict: bool) -> None:
                f"{report.analysed} seed(s) analysed.")
     if strict and ctx.obj["warnings"].count:
         raise click.ClickException(f"{ctx.obj['warnings'].count} warning(s) in strict mode")
+
+
+# Editors' commands: the logic lives in ``newsbrief.editor``.
+
+@main.command()
+@click.pass_context
+def status(ctx: click.Context) -> None:
+    """List every briefing as generated, edited, edited-seed-changed, orphaned,
+    hand-written or broken, and the seeds with no briefing yet."""
+    from . import editor
+
+    statuses, new_seeds = editor.status(ctx.obj["project"])
+    for item in statuses:
+        click.echo(f"{item.status:<20} {item.rel}  ({item.note})")
+    for rel in new_seeds:
+        click.echo(f"{'new':<20} {rel}  (no briefing yet; the next build writes one)")
+    counts = {s: sum(i.status == s for i in statuses) for s in editor.STATUSES}
+    click.echo(", ".join(f"{n} {s}" for s, n in counts.items() if n) or "no briefings", err=True)
+
+
+@main.command()
+@click.option("--strict", is_flag=True, help="Fail on warnings (unknown keys, repaired seeds) too.")
+@click.pass_context
+def check(ctx: click.Context, strict: bool) -> None:
+    """Validate every briefing's front matter and every seed: one line per problem.
+
+    Exits non-zero when there is an error (or, with --strict, a warning).
+    """
+    from . import editor
+
+    problems = editor.check(ctx.obj["project"])
+    for problem in problems:
+        click.echo(editor.format_problem(problem))
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    click.echo(f"newsbrief check: {errors} error(s), {warnings} warning(s)", err=True)
+    if errors or (strict and warnings):
+        ctx.exit(1)
+
+
+@main.command()
+@click.argument("briefing")
+@click.pass_context
+def diff(ctx: click.Context, briefing: str) -> None:
+    """Show what regenerating BRIEFING from its seed would change (a unified diff)."""
+    from . import editor
+
+    project = ctx.obj["project"]
+    try:
+        rel = editor.resolve(project, briefing)
+        text = editor.diff(project, rel)
+    except editor.EditorError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(text, nl=False)
+    if not text:
+        click.echo(f"{rel}: a regeneration would change nothing.", err=True)
+
+
+@main.command()
+@click.argument("briefing")
+@click.pass_context
+def regenerate(ctx: click.Context, briefing: str) -> None:
+    """Replace BRIEFING with a fresh one from its seed, keeping a backup copy of it."""
+    from . import editor
+
+    project = ctx.obj["project"]
+    try:
+        result = editor.regenerate(project, editor.resolve(project, briefing))
+    except (editor.EditorError, LockHeld) as error:
+        raise click.ClickException(str(error)) from None
+    if result.backup is None:
+        click.echo(f"{result.rel}: already as its seed {result.source} gives it; nothing written.")
+    else:
+        click.echo(f"{result.rel}: regenerated from {result.source}. "
+                   f"The previous version is saved as {result.backup}")

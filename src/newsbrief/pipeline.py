@@ -83,12 +83,17 @@ def read_seeds(project: Project) -> tuple[list[Article], list[Problem], list[str
 def _generate(project: Project, tasks: list[Task], catalog: Catalog) -> list[str]:
     if not tasks:
         return []
+    texts = render_articles(project, [t.article for t in tasks], catalog)
+    return [t.target for t, text in zip(tasks, texts) if write(project.root, t.target, text)]
+
+
+def render_articles(project: Project, articles: list[Article], catalog: Catalog) -> list[str]:
+    """The briefing text each article becomes: what a build writes and `newsbrief diff` shows."""
     from .analyze import analyze  # loads spaCy only when something needs analysis
     from .analyze.cache import SpanCache
 
-    analyses = analyze([t.article for t in tasks], catalog, SpanCache(project.cache_dir))
-    return [t.target for t, a in zip(tasks, analyses)
-            if write(project.root, t.target, render_briefing(t.article, a))]
+    analyses = analyze(articles, catalog, SpanCache(project.cache_dir))
+    return [render_briefing(a, x) for a, x in zip(articles, analyses)]
 
 
 def log_report(report: ConvertReport) -> None:

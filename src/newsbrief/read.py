@@ -59,12 +59,12 @@ def decode(raw: bytes, source: str) -> tuple[str, tuple[Problem, ...]]:
     except UnicodeDecodeError:
         text, encoding = _decode_legacy(raw, source)
         repairs.append(Problem(source, f"file is not UTF-8; read it as {encoding}",
-                               "re-save the seed as UTF-8"))
+                               "re-save the seed as UTF-8", severity="warning"))
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     cleaned = _CONTROL.sub("", text.replace("\t", " "))
     if cleaned != text.replace("\t", " "):
         repairs.append(Problem(source, "file holds control characters; removed them",
-                               "remove them from the seed"))
+                               "remove them from the seed", severity="warning"))
     if not cleaned.strip():
         raise SeedError(Problem(source, "file is empty or only whitespace",
                                 "add the article text, or delete the file"))
