@@ -14,9 +14,10 @@ from collections.abc import Iterable
 from . import markup
 
 # Stretches inside a line that must not gain links: code spans, links and
-# images, autolinks and HTML tags, backslash escapes and entities.
+# images, autolinks and HTML tags, and entities. (Backslash escapes stay in the
+# free text: names are matched in their escaped form, never after a backslash.)
 _PROTECTED = re.compile(
-    r"(`+).*?\1|!?\[[^\]\n]*\]\([^)\n]*\)|!?\[[^\]\n]*\]\[[^\]\n]*\]|<[^>\n]*>|\\.|&#?\w+;"
+    r"(`+).*?\1|!?\[[^\]\n]*\]\([^)\n]*\)|!?\[[^\]\n]*\]\[[^\]\n]*\]|<[^>\n]*>|&#?\w+;"
 )
 _SKIP_LINE = re.compile(r"^(?: {4}|\t|\s*#|\s*<|\s*\[[^\]]+\]:|\s*!!!|\s*\|)")
 _FENCE = re.compile(r"^\s*(```|~~~)")

@@ -1,0 +1,88 @@
+"""Link stage: terms, postings and related briefings over a whole corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsbrief.catalog import Catalog, CatalogEntry, entity_key
+from newsbrief.link import RELATED_LIMIT, link
+from newsbrief.model import Briefing
+
+CATALOG = Catalog(entries={entity_key(a): CatalogEntry("United States", "place") for a in ("US", "U.S.")},
+                  ignored=frozenset({entity_key("Government")}))
+
+
+def brief(slug, day=None, people=(), orgs=(), places=(), topics=(), pin=(), hide=()):
+    date = dt.date(2025, 10, day) if day else None
+    return Briefing(f"briefings/{slug}.md", slug, slug.title(), date, "", None, tuple(people),
+                    tuple(orgs), tuple(places), tuple(topics), tuple(pin), tuple(hide))
+
+
+def newest_first(*briefings):
+    return sorted(briefings, key=lambda b: b.sort_key)
+
+
+def test_front_matter_names_go_through_the_catalog():
+    links = link([brief("a", places=["US"], orgs=["Government", "APEC"]),
+                  brief("b", places=["United States"])], CATALOG)
+    us = links.term("place", "United States")
+    assert us.name == "United States"
+    assert links.briefings_for(us) == ("briefings/a.md", "briefings/b.md")
+    assert links.term("organization", "Government") is None
+
+
+def test_terms_in_two_briefings_have_pages_and_singletons_directory_entries():
+    links = link([brief("a", people=["Cho Hyun"], places=["Seoul"]), brief("b", places=["Seoul"])], CATALOG)
+    seoul, cho = links.term("place", "Seoul"), links.term("person", "Cho Hyun")
+    assert seoul.has_page and seoul.uri == "places/seoul/index.md"
+    assert not cho.has_page and cho.uri == "people/a-z/c/index.md#cho-hyun"
+
+
+def test_related_ranks_by_weighted_shared_terms_with_reasons():
+    target = brief("target", 1, people=["Cho Hyun"], places=["Seoul", "Busan"], topics=["tariffs"])
+    strong = brief("strong", 2, people=["Cho Hyun"], places=["Seoul"], topics=["tariffs"])
+    weak = brief("weak", 3, places=["Seoul"])
+    unrelated = brief("unrelated", 4, places=["Paris"])
+    links = link(newest_first(target, strong, weak, unrelated), CATALOG)
+    related = links.related["briefings/target.md"]
+    assert [r.uri for r in related][0] == "briefings/strong.md"
+    assert related[0].shared[0] == "Cho Hyun"  # a shared person outweighs a shared place
+    assert set(related[0].shared) == {"Cho Hyun", "Seoul", "tariffs"}
+    assert "briefings/unrelated.md" not in [r.uri for r in related]
+
+
+def test_a_single_common_place_is_not_a_relation():
+    corpus = [brief(f"b{i}", places=["Seoul"]) for i in range(20)]
+    links = link(corpus, CATALOG)
+    assert links.related["briefings/b0.md"] == ()
+
+
+def test_related_is_limited_and_editors_can_pin_and_hide():
+    others = [brief(f"o{i}", people=["Cho Hyun"], places=["Seoul"]) for i in range(8)]
+    target = brief("target", people=["Cho Hyun"], places=["Seoul"], pin=["lonely"], hide=["o0"])
+    lonely = brief("lonely", places=["Paris"])
+    links = link([target, lonely, *others], CATALOG)
+    related = links.related["briefings/target.md"]
+    assert related[0].uri == "briefings/lonely.md" and related[0].pinned
+    assert "briefings/o0.md" not in [r.uri for r in related]
+    assert len(related) == RELATED_LIMIT
+
+
+def test_unknown_pinned_slug_is_reported_with_a_fix():
+    links = link([brief("target", pin=["nope"])], CATALOG)
+    [problem] = links.problems
+    assert problem.path == "briefings/target.md" and "'nope'" in problem.message and problem.fix
+
+
+def test_co_mentions_count_shared_briefings():
+    links = link([brief("a", people=["Cho Hyun", "Donald Trump"]), brief("b", people=["Cho Hyun", "Donald Trump"]),
+                  brief("c", people=["Cho Hyun", "Lee Jae-myung"])], CATALOG)
+    co = links.co_mentions(links.term("person", "Cho Hyun"))
+    assert [(t.name, n) for t, n in co] == [("Donald Trump", 2), ("Lee Jae-myung", 1)]
+
+
+def test_distinct_names_with_the_same_slug_get_distinct_uris():
+    links = link([brief("a", people=["José Díaz"]), brief("b", people=["Jose Diaz!"]),
+                  brief("c", people=["José Díaz", "Jose Diaz!"])], CATALOG)
+    uris = {t.uri for t in links.terms.values()}
+    assert len(uris) == 2
