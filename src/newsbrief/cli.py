@@ -136,3 +136,24 @@ def regenerate(ctx: click.Context, briefing: str) -> None:
     else:
         click.echo(f"{result.rel}: regenerated from {result.source}. "
                    f"The previous version is saved as {result.backup}")
+
+
+@main.command()
+@click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="MkDocs config to export with (default: mkdocs.yml in the project).")
+@click.pass_context
+def export(ctx: click.Context, dest: Path, config_file: Path | None) -> None:
+    """Write the complete Markdown tree of the site to DEST, buildable with plain `mkdocs build`."""
+    from .export import ExportError, export as run_export, options_from_config, read_config
+    from .site import build_site
+
+    project = ctx.obj["project"]
+    config_path = config_file or project.root / "mkdocs.yml"
+    try:
+        config = read_config(config_path)
+        site = build_site(project, options_from_config(config))
+        pages = run_export(site, dest, config_path, config)
+    except (ExportError, LockHeld) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Exported {pages} page(s) to {dest}; build them with `mkdocs build -f {dest / 'mkdocs.yml'}`.")
