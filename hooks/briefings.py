@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
+from newsbrief import search
 from newsbrief.project import Project
 from newsbrief.site import Site, SiteOptions, build_site
 
@@ -43,6 +44,18 @@ def on_page_markdown(markdown, page, config, files):
     if title is not None:
         page.meta["title"] = title
     return site.page_markdown(page.file.src_uri, markdown)
+
+
+def on_post_page(output, page, config):
+    project: Project = _state["project"]
+    if search.indexable(page.file.src_uri, generated=page.file.generated_by is not None,
+                        briefings_dir=project.rel(project.briefings_dir)):
+        return search.mark(output)
+    return output
+
+
+def on_post_build(config):
+    search.index_site(Path(config.site_dir))
 
 
 def on_serve(server, config, builder):

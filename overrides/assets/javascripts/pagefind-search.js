@@ -1,0 +1,152 @@
+// Site search: Material's search box, answered by Pagefind.
+//
+// The index (pagefind/ at the site root) is written after the MkDocs build by
+// newsbrief.search. Nothing loads until the reader focuses the box; Pagefind
+// then fetches only the index chunks a query needs, so the first answer does
+// not grow with the archive. Results are built as DOM text, never as HTML
+// from the index: titles and excerpts come from seed text.
+(() => {
+  "use strict";
+  const box = document.querySelector("[data-newsbrief-search]");
+  if (!box) return;
+  const MAX_RESULTS = 10;
+  const DEBOUNCE_MS = 80;
+  const toggle = document.getElementById("__search");
+  const form = box.querySelector("form");
+  const input = box.querySelector("input[name=query]");
+  const meta = box.querySelector(".md-search-result__meta");
+  const list = box.querySelector(".md-search-result__list");
+  const root = new URL(box.dataset.root, document.baseURI);
+  let pagefind = null;
+  let ticket = 0;
+  let timer = 0;
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(async (pf) => {
+        await pf.options({ baseUrl: root.pathname, excerptLength: 24 });
+        await pf.init();
+        return pf;
+      });
+      pagefind.catch(() => { pagefind = null; });
+    }
+    return pagefind;
+  }
+
+  function open(state) {
+    if (toggle && toggle.checked !== state) toggle.checked = state;
+  }
+
+  function count(n) {
+    if (n === 0) return box.dataset.none;
+    if (n === 1) return box.dataset.one;
+    return box.dataset.other.replace("#", n.toLocaleString());
+  }
+
+  // Pagefind's excerpt is text with "<" and ">" escaped and <mark> around
+  // the matched words: rebuild it as text nodes and <mark> elements.
+  function excerpt(html) {
+    const p = document.createElement("p");
+    html.split(/(<mark>|<\/mark>)/).reduce((marked, part) => {
+      if (part === "<mark>") return true;
+      if (part === "</mark>") return false;
+      const text = document.createTextNode(part.replace(/&lt;/g, "<").replace(/&gt;/g, ">"));
+      if (marked) {
+        const mark = document.createElement("mark");
+        mark.append(text);
+        p.append(mark);
+      } else {
+        p.append(text);
+      }
+      return marked;
+    }, false);
+    return p;
+  }
+
+  function item(result) {
+    const li = document.createElement("li");
+    li.className = "md-search-result__item";
+    const a = document.createElement("a");
+    a.className = "md-search-result__link";
+    a.href = result.url;
+    a.tabIndex = -1;
+    const article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    const h1 = document.createElement("h1");
+    h1.textContent = (result.meta && result.meta.title) || result.url;
+    article.append(h1, excerpt(result.excerpt || ""));
+    a.append(article);
+    li.append(a);
+    return li;
+  }
+
+  function show(message, results) {
+    meta.textContent = message;
+    list.replaceChildren(...results.map(item));
+  }
+
+  async function search() {
+    const query = input.value.trim();
+    const mine = ++ticket;
+    if (!query) {
+      show(box.dataset.placeholder, []);
+      return;
+    }
+    try {
+      const pf = await load();
+      const found = await pf.search(query);
+      if (mine !== ticket) return;
+      const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+      if (mine === ticket) show(count(found.results.length), data);
+    } catch (error) {
+      if (mine !== ticket) return;
+      const served = location.protocol === "http:" || location.protocol === "https:";
+      show(served ? "Search is unavailable: this copy of the site has no search index."
+                  : "Search works when the site is served over HTTP, not opened as files.", []);
+    }
+  }
+
+  input.addEventListener("focus", () => { open(true); load(); });
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(search, DEBOUNCE_MS);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const first = list.querySelector("a");
+    if (first) first.click();
+  });
+  form.addEventListener("reset", () => {
+    setTimeout(() => { search(); input.focus(); });
+  });
+  if (toggle) {
+    toggle.addEventListener("change", () => {
+      if (toggle.checked) input.focus();
+      else input.blur();
+    });
+  }
+  box.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      open(false);
+      input.blur();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      const links = [input, ...list.querySelectorAll("a")];
+      const at = links.indexOf(document.activeElement);
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      links[(Math.max(at, 0) + step + links.length) % links.length].focus();
+      event.preventDefault();
+    }
+  });
+  document.addEventListener("keydown", (event) => {
+    const target = event.target;
+    const typing = target instanceof HTMLElement &&
+      (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === "/" || event.key === "s" || event.key === "f") {
+      event.preventDefault();
+      open(true);
+      input.focus();
+      input.select();
+    }
+  });
+})();

@@ -1,0 +1,168 @@
+"""Site search: which pages Pagefind indexes, the index a real build writes,
+and the search box answering in Chromium from the site itself."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import logging
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import run_mkdocs
+
+from newsbrief import search
+
+SLUG_004 = "preliminary-formation-of-south-korea-us-security-agreement"
+TITLE_004 = "Preliminary Formation of South Korea-US Security Agreement"
+HOSTILE_TITLE = "Harbour <b>council</b> backs <img src=x onerror=window.pwned=1> tidal barrier"
+HOSTILE_SEED = f"""{HOSTILE_TITLE}
+
+The harbour council of Porthcawl voted on Tuesday to fund a tidal barrier, after winter storms flooded the old quay twice.
+
+Councillor Marisol Quenby said the <script>window.pwned=2</script> barrier would protect two hundred homes.
+"""
+
+
+# -- which pages are indexed ---------------------------------------------------
+
+@pytest.mark.parametrize("src_uri, generated, expected", [
+    ("briefings/some-briefing.md", True, True),      # briefings are added by the hook
+    ("about.md", False, True),                      # hand-written pages are searched
+    ("index.md", False, False),                     # home is a list of briefings
+    ("people/cho-hyun/index.md", True, False),      # generated list pages are not
+    ("timeline/index.md", True, False),
+])
+def test_only_briefings_and_hand_written_pages_are_indexed(src_uri, generated, expected):
+    assert search.indexable(src_uri, generated=generated, briefings_dir="briefings") is expected
+
+
+def test_mark_flags_the_content_once_and_ignores_lists_of_other_briefings():
+    html = ('<body><article class="md-content__inner md-typeset"><h1>T</h1><p>x</p>'
+            '<h2 id="related-briefings">Related briefings<a class="headerlink">¶</a></h2>\n'
+            '<ul><li>Other title</li></ul></article></body>')
+    marked = search.mark(html)
+    assert marked.count("data-pagefind-body") == 1
+    assert '<article class="md-content__inner md-typeset" data-pagefind-body>' in marked
+    assert '<h2 id="related-briefings" data-pagefind-ignore="all">' in marked
+    assert '<ul data-pagefind-ignore="all"><li>Other title' in marked
+
+
+def test_mark_leaves_a_page_without_content_element_alone():
+    assert search.mark("<html><body>no article</body></html>") == "<html><body>no article</body></html>"
+
+
+def test_a_missing_site_is_a_warning_that_says_how_to_fix_it(tmp_path: Path, caplog):
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.newsbrief"):
+        assert search.index_site(tmp_path / "nowhere") is None
+    message = caplog.records[-1].getMessage()
+    assert "nowhere" in message and "index.html is missing" in message and "Fix:" in message
+
+
+def test_a_missing_indexer_is_a_warning_that_says_how_to_fix_it(tmp_path: Path, caplog, monkeypatch):
+    (tmp_path / "index.html").write_text("<html><body>x</body></html>")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.newsbrief"):
+        assert search.index_site(tmp_path) is None
+    message = caplog.records[-1].getMessage()
+    assert "Pagefind binary was not found" in message and "make site" in message
+
+
+# -- the index a real build writes ----------------------------------------------
+
+def fragments(site: Path) -> list[dict]:
+    """Every page in the Pagefind index (its fragments are gzipped JSON)."""
+    out = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        out.append(json.loads(data[data.index(b"{"):]))
+    return out
+
+
+@pytest.fixture
+def built(project: Path, tmp_path: Path) -> Path:
+    (project / "seeds" / "harbour.txt").write_text(HOSTILE_SEED, encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_mkdocs(project, site)
+    assert result.returncode == 0, result.stderr
+    assert "search index of" in result.stderr
+    return site
+
+
+@pytest.mark.build
+def test_build_writes_a_search_index_of_briefings_without_list_pages(built: Path):
+    assert (built / "pagefind" / "pagefind-entry.json").is_file()
+    pages = {f["url"]: f for f in fragments(built)}
+    assert f"/briefings/{SLUG_004}/" in pages
+    assert pages[f"/briefings/{SLUG_004}/"]["meta"]["title"].startswith(TITLE_004)
+    assert "/about/" in pages
+    assert "/" not in pages                           # home lists briefings
+    assert not [u for u in pages if u.startswith(("/people/", "/topics/", "/timeline/"))]
+    assert len([u for u in pages if u.startswith("/briefings/")]) == 3
+
+
+@pytest.mark.build
+def test_search_box_is_in_the_header_and_loads_nothing_from_elsewhere(built: Path):
+    html = (built / "briefings" / SLUG_004 / "index.html").read_text(encoding="utf-8")
+    header = html[html.index("<header"):html.index("</header>")]
+    assert 'class="md-search__input"' in header
+    assert '<script src="../../assets/javascripts/pagefind-search.js" defer>' in header
+    assert (built / "assets" / "javascripts" / "pagefind-search.js").is_file()
+    assert "search_index.json" not in html and not (built / "search").exists()
+
+
+# -- in the browser ---------------------------------------------------------------
+
+@pytest.fixture
+def served(built: Path):
+    handler = type("Quiet", (http.server.SimpleHTTPRequestHandler,), {"log_message": lambda *a: None})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(handler, directory=built))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture
+def page(served):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        page = browser.new_page()
+        page.elsewhere = []
+        page.on("request", lambda r: r.url.startswith(served) or r.url.startswith("data:")
+                or page.elsewhere.append(r.url))
+        yield page
+        browser.close()
+
+
+def results(page, served: str, query: str) -> list[str]:
+    page.goto(served + "/about/")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query)
+    page.locator(".md-search-result__link").first.wait_for()
+    return page.locator(".md-search-result__link h1").all_text_contents()
+
+
+@pytest.mark.browser
+def test_a_query_naming_a_briefing_ranks_it_first(page, served: str):
+    titles = results(page, served, TITLE_004)
+    assert titles[0].startswith(TITLE_004)
+    page.locator(".md-search-result__link").first.click()
+    page.wait_for_url(f"{served}/briefings/{SLUG_004}/")
+    assert page.elsewhere == []
+
+
+@pytest.mark.browser
+def test_seed_text_in_results_shows_as_text(page, served: str):
+    titles = results(page, served, "Quenby said protect homes")
+    assert titles[0] == HOSTILE_TITLE
+    listing = page.locator(".md-search-result__list")
+    assert listing.locator("img, script, b").count() == 0
+    assert "<script>window.pwned=2</script>" in listing.text_content()
+    assert page.evaluate("window.pwned") is None
