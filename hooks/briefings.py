@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from newsbrief import search
+from newsbrief import safety, search
 from newsbrief.project import Project
 from newsbrief.site import Site, SiteOptions, build_site
 
@@ -44,6 +44,13 @@ def on_page_markdown(markdown, page, config, files):
     if title is not None:
         page.meta["title"] = title
     return site.page_markdown(page.file.src_uri, markdown)
+
+
+def on_page_content(html, page, config, files):
+    if page.file.generated_by is not None:  # every page newsbrief adds: briefings and lists
+        for problem in safety.page_problems(page.file.src_uri, html):
+            log.warning(str(problem))
+    return html
 
 
 def on_post_page(output, page, config):
