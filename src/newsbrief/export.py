@@ -12,9 +12,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import frontmatter
 import yaml
 
+from .briefing_file import parse_front_matter
 from .fsutil import write_if_changed
 from .render import MACHINE_KEY, dump_yaml
 from .site import Site, SiteOptions
@@ -67,12 +67,12 @@ def export(site: Site, dest: Path, config_path: Path, config: dict) -> int:
 
 
 def _write_page(site: Site, target: Path, uri: str, text: str) -> int:
-    post = frontmatter.loads(text)
-    meta = {k: v for k, v in post.metadata.items() if k != MACHINE_KEY}
+    metadata, content = parse_front_matter(text)
+    meta = {k: v for k, v in metadata.items() if k != MACHINE_KEY}
     title = site.title(uri)
     if title is not None:
         meta["title"] = title
-    body = site.page_markdown(uri, post.content)
+    body = site.page_markdown(uri, content)
     head = f"---\n{dump_yaml(meta)}---\n\n" if meta else ""
     write_if_changed(target, (head + body).encode("utf-8"))
     return 1

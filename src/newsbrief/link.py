@@ -29,14 +29,14 @@ WEIGHTS = {"person": 3.0, "organization": 2.0, "place": 1.0, "topic": 1.5}
 RELATED_THRESHOLD = 4.0
 RELATED_LIMIT = 5
 # A term in more briefings than this is too common to find related ones by.
-RELATED_MAX_POSTINGS = 400
+RELATED_MAX_POSTINGS = 200
 PAGE_THRESHOLD = 2
 RESERVED_SLUGS = frozenset({"a-z", "page"})
 CO_MENTION_LIMIT = 12
 CO_MENTION_SAMPLE = 200  # co-mentions of a very common term come from its newest briefings
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per term: identity is equality, and cheap
 class Term:
     """A person, organization, place or topic.
 
@@ -110,8 +110,8 @@ def link(briefings: Sequence[Briefing], catalog: Catalog) -> Links:
     by_briefing = {uri: tuple(terms[key] for key in keys) for uri, keys in mentions.items()}
     slugs = {b.slug: b.path for b in briefings}
     problems: list[Problem] = []
-    related = {b.path: _related(b, by_briefing, frozen, len(briefings), slugs, problems)
-               for b in briefings}
+    weight = _weights(terms.values(), frozen, len(briefings))
+    related = {b.path: _related(b, by_briefing, frozen, weight, slugs, problems) for b in briefings}
     return Links(terms, frozen, by_briefing, related, tuple(problems))
 
 
@@ -151,20 +151,20 @@ def _name_terms(mentions: dict[str, dict[tuple[str, str], str]],
     return terms
 
 
-def _related(b: Briefing, by_briefing, postings, total: int, slugs: dict[str, str],
+def _related(b: Briefing, by_briefing, postings, weight: dict[Term, float], slugs: dict[str, str],
              problems: list[Problem]) -> tuple[Relation, ...]:
-    """Top related briefings by weighted, rarity-scaled overlap of shared terms."""
+    """Top related briefings by weighted, rarity-scaled overlap of shared terms.
+
+    Only briefings in the posting lists of this briefing's terms are scored
+    (the inverted index), and terms too common to discriminate are skipped.
+    """
+    terms = [t for t in by_briefing[b.path] if t in weight]
     scores: Counter[str] = Counter()
-    shared: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    for term in by_briefing[b.path]:
-        uris = postings[(term.kind, term.key)]
-        if len(uris) > RELATED_MAX_POSTINGS:
-            continue
-        weight = WEIGHTS[term.kind] * (1 + math.log(total / len(uris)))
-        for uri in uris:
-            if uri != b.path:
-                scores[uri] += weight
-                shared[uri].append((weight, term.name))
+    for term in terms:
+        w = weight[term]
+        for uri in postings[(term.kind, term.key)]:
+            scores[uri] += w
+    scores.pop(b.path, None)
     hidden = {slugs.get(s) for s in b.hidden}
     pinned = [slugs[s] for s in b.pinned if s in slugs and slugs[s] != b.path]
     for slug in (*b.pinned, *b.hidden):
@@ -173,11 +173,19 @@ def _related(b: Briefing, by_briefing, postings, total: int, slugs: dict[str, st
                                     "use the file name of a briefing without `.md`"))
     best = heapq.nsmallest(RELATED_LIMIT + len(hidden) + len(pinned), scores.items(),
                            key=lambda item: (-item[1], item[0]))
-    out = [Relation(uri, scores[uri], _reasons(shared[uri]), pinned=True) for uri in pinned]
-    out += [Relation(uri, score, _reasons(shared[uri])) for uri, score in best
+    strongest_first = sorted(terms, key=lambda t: (-weight[t], t.name))
+
+    def reasons(uri: str) -> tuple[str, ...]:
+        theirs = set(by_briefing[uri])
+        return tuple(t.name for t in strongest_first if t in theirs)
+
+    out = [Relation(uri, scores[uri], reasons(uri), pinned=True) for uri in pinned]
+    out += [Relation(uri, score, reasons(uri)) for uri, score in best
             if score >= RELATED_THRESHOLD and uri not in hidden and uri not in pinned]
     return tuple(out[: max(RELATED_LIMIT, len(pinned))])
 
 
-def _reasons(shared: list[tuple[float, str]]) -> tuple[str, ...]:
-    return tuple(name for _, name in sorted(shared, key=lambda ws: (-ws[0], ws[1])))
+def _weights(terms, postings, total: int) -> dict[Term, float]:
+    """Each term's weight for relatedness: its kind's weight, scaled up for rare terms."""
+    return {t: WEIGHTS[t.kind] * (1 + math.log(total / len(postings[(t.kind, t.key)])))
+            for t in terms if len(postings[(t.kind, t.key)]) <= RELATED_MAX_POSTINGS}

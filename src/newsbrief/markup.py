@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Backslash escapes Python-Markdown understands anywhere in a line.
@@ -19,6 +20,7 @@ _LINE_START = re.compile(r"^([-+=:?/%~^])")
 _ORDERED = re.compile(r"^(\d+)([.)])")
 
 
+@lru_cache(maxsize=1 << 16)  # names and titles recur across thousands of list pages
 def inline(text: str) -> str:
     """Escape text for use inside a Markdown line (link text, table cell)."""
     text = " ".join(_CONTROL.sub("", text).split())

@@ -2,8 +2,9 @@
 
 Works on Markdown, not HTML, so an exported tree builds into the same pages
 without the hook. Only plain prose is touched: headings, code blocks, HTML
-lines and existing links, code spans, tags and escapes are left as they are.
-One pass over the text with one pattern: linear in the article's length.
+lines and existing links, code spans, tags and entities are left as they are.
+Names are found with plain substring search (after a cheap check that they
+occur at all), so the cost is linear in the article's length.
 """
 
 from __future__ import annotations
@@ -25,45 +26,59 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 
 def link_first_mentions(markdown: str, targets: Iterable[tuple[Iterable[str], str]]) -> str:
     """``targets``: (spellings, url) per entity. Links each entity's first mention."""
-    url_of: dict[str, str] = {}
-    owner: dict[str, int] = {}
+    wanted: dict[int, tuple[list[str], str]] = {}
     for index, (spellings, url) in enumerate(targets):
-        for spelling in spellings:
-            escaped = markup.inline(spelling)
-            if len(spelling) >= 2 and escaped not in url_of:
-                url_of[escaped], owner[escaped] = url, index
-    if not url_of:
+        present = {markup.inline(s) for s in spellings if len(s) >= 2}
+        present = sorted((s for s in present if s in markdown), key=len, reverse=True)
+        if present:
+            wanted[index] = (present, url)
+    if not wanted:
         return markdown
-    alternatives = "|".join(re.escape(s) for s in sorted(url_of, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w\\]){'(?:' + alternatives + ')'}(?!\w)")
-    done: set[int] = set()
     lines, in_fence = [], False
     for line in markdown.split("\n"):
         if _FENCE.match(line):
             in_fence = not in_fence
-        if not in_fence and not _SKIP_LINE.match(line) and len(done) < len(set(owner.values())):
-            line = _link_line(line, pattern, url_of, owner, done)
+        elif wanted and not in_fence and not _SKIP_LINE.match(line):
+            line = _link_line(line, wanted)
         lines.append(line)
     return "\n".join(lines)
 
 
-def _link_line(line: str, pattern: re.Pattern, url_of, owner, done: set[int]) -> str:
+def _link_line(line: str, wanted: dict) -> str:
     out, position = [], 0
     for protected in [*_PROTECTED.finditer(line), None]:
         end = protected.start() if protected else len(line)
-        out.append(_link_free(line[position:end], pattern, url_of, owner, done))
+        out.append(_link_free(line[position:end], wanted))
         if protected:
             out.append(protected.group())
             position = protected.end()
     return "".join(out)
 
 
-def _link_free(text: str, pattern: re.Pattern, url_of, owner, done: set[int]) -> str:
-    def replace(match: re.Match) -> str:
-        found = match.group()
-        if owner[found] in done:
-            return found
-        done.add(owner[found])
-        return f"[{found}]({url_of[found]})"
+def _link_free(text: str, wanted: dict) -> str:
+    """Link, in this stretch of text, the first mention of each entity still wanted."""
+    hits = []
+    for index, (spellings, _) in wanted.items():
+        found = min((hit for s in spellings if (hit := _find(text, s))), default=None)
+        if found:
+            hits.append((*found, index))
+    out, position = [], 0
+    for start, end, index in sorted(hits):
+        if start < position or index not in wanted:
+            continue
+        out += [text[position:start], f"[{text[start:end]}]({wanted.pop(index)[1]})"]
+        position = end
+    return "".join(out) + text[position:]
 
-    return pattern.sub(replace, text)
+
+def _find(text: str, name: str) -> tuple[int, int] | None:
+    """First whole-word occurrence of ``name``: not inside a word, not after a backslash."""
+    start = text.find(name)
+    while start != -1:
+        end = start + len(name)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_\\") and not (after.isalnum() or after == "_"):
+            return start, end
+        start = text.find(name, start + 1)
+    return None

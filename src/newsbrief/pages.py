@@ -7,7 +7,6 @@ files (``people/x/index.md``), so MkDocs checks every one in strict builds.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable
 
 from . import markup
@@ -25,7 +24,17 @@ def link(from_uri: str, to_uri: str, text: str) -> str:
 
 
 def relative(from_uri: str, to_uri: str) -> str:
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    """``to_uri`` relative to the folder of ``from_uri`` (both site-relative, "/"-separated).
+
+    The same as ``posixpath.relpath`` for these clean paths, at a fraction of the cost:
+    a site makes a hundred thousand links.
+    """
+    folder = from_uri.split("/")[:-1]
+    target = to_uri.split("/")
+    common = 0
+    while common < len(folder) and common < len(target) - 1 and folder[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(folder) - common) + target[common:])
 
 
 def format_date(date) -> str:
