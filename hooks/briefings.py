@@ -6,9 +6,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from newsbrief import safety, search
+from newsbrief.fsutil import LockHeld
 from newsbrief.project import Project
 from newsbrief.site import Site, SiteOptions, build_site
 
@@ -23,7 +25,10 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    _state["site"] = build_site(_state["project"], _state["options"])
+    try:
+        _state["site"] = build_site(_state["project"], _state["options"])
+    except LockHeld as error:  # a clear one-line error, not a traceback
+        raise PluginError(str(error)) from None
 
 
 def on_files(files, config):
