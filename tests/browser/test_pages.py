@@ -69,7 +69,7 @@ def test_the_tour_saw_every_page(tour: Tour, built_site: BuiltSite):
 
 
 def test_no_page_raises_a_javascript_error(tour: Tour):
-    assert tour.problems == ()
+    assert tour.problems == (), "\n".join(tour.problems)
 
 
 def test_every_request_stays_on_the_site(tour: Tour):
