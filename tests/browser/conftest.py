@@ -1,6 +1,6 @@
 """One strict build of a project copy, served on 127.0.0.1, driven by Chromium.
 
-The site is built once per session with a real ``mkdocs build --strict``.
+The site is built once for this package with a real ``mkdocs build --strict``.
 Each test gets a fresh browser context that records every request, page
 error and console error; a test fails if any request leaves 127.0.0.1 or any
 page logs an error, whatever the test itself checks.
@@ -83,7 +83,7 @@ def _briefings(root: Path) -> tuple[BuiltBriefing, ...]:
     return tuple(found)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def built_site(tmp_path_factory, shared_cache: Path) -> Iterator[BuiltSite]:
     base = tmp_path_factory.mktemp("browser")
     root = copy_project(base / "project")
@@ -99,7 +99,9 @@ def built_site(tmp_path_factory, shared_cache: Path) -> Iterator[BuiltSite]:
         server.server_close()
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API allows one running instance at a time,
+# so the browser closes before tests elsewhere start their own.
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.is_file():
         pytest.fail(f"{CHROMIUM} is missing: the browser tests need Debian's Chromium. "
