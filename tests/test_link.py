@@ -86,3 +86,19 @@ def test_distinct_names_with_the_same_slug_get_distinct_uris():
                   brief("c", people=["José Díaz", "Jose Diaz!"])], CATALOG)
     uris = {t.uri for t in links.terms.values()}
     assert len(uris) == 2
+
+
+def test_a_name_takes_the_kind_most_briefings_give_it():
+    links = link([brief("a", orgs=["Labour"]), brief("b", orgs=["Labour"]), brief("c", people=["Labour"])], CATALOG)
+    labour = links.term("organization", "Labour")
+    assert labour is not None and links.term("person", "Labour") is None
+    assert len(links.briefings_for(labour)) == 3
+
+
+def test_a_lone_surname_joins_the_only_person_with_that_surname():
+    links = link([brief("a", people=["Tony Blair"]), brief("b", people=["Blair"]),
+                  brief("c", people=["Gordon Brown", "Craig Brown"]), brief("d", people=["Brown"])], CATALOG)
+    blair = links.term("person", "Tony Blair")
+    assert links.briefings_for(blair) == ("briefings/a.md", "briefings/b.md")
+    assert links.term("person", "Blair") is None
+    assert links.term("person", "Brown") is not None  # two Browns: left alone

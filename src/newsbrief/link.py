@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .catalog import Catalog, entity_key
 from .model import Briefing, Problem
+from .resolve import resolve_names
 from .slug import slugify, unique_slug
 
 TERM_KINDS = ("person", "organization", "place", "topic")
@@ -100,7 +101,7 @@ class Links:
 
 def link(briefings: Sequence[Briefing], catalog: Catalog) -> Links:
     """Resolve the whole site's terms and relations. ``briefings`` are newest first."""
-    mentions = {b.path: _briefing_terms(b, catalog) for b in briefings}
+    mentions = resolve_names(briefings, catalog)
     postings: dict[tuple[str, str], list[str]] = defaultdict(list)
     for b in briefings:  # newest first, so every posting list is too
         for key in mentions[b.path]:
@@ -115,32 +116,14 @@ def link(briefings: Sequence[Briefing], catalog: Catalog) -> Links:
     return Links(terms, frozen, by_briefing, related, tuple(problems))
 
 
-def _briefing_terms(b: Briefing, catalog: Catalog) -> dict[tuple[str, str], str]:
-    """(kind, key) -> spelling for each entity and topic in a briefing's front matter."""
-    out: dict[tuple[str, str], str] = {}
-    for kind in ("person", "organization", "place"):
-        for name in b.entities(kind):
-            if catalog.is_ignored(name):
-                continue
-            entry = catalog.lookup(name)
-            if entry:
-                kind_, name = entry.kind, entry.name
-            else:
-                kind_ = kind
-            out.setdefault((kind_, entity_key(name)), name)
-    for topic in b.topics:
-        out.setdefault(("topic", entity_key(topic)), topic)
-    return out
-
-
-def _name_terms(mentions: dict[str, dict[tuple[str, str], str]],
+def _name_terms(mentions: dict[str, dict[tuple[str, str], str | None]],
                 postings: dict[tuple[str, str], tuple[str, ...]]) -> dict[tuple[str, str], Term]:
     """Each term's display name (its most used spelling) and a unique slug."""
     spellings: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for keys in mentions.values():
         for key, spelling in keys.items():
-            spellings[key][spelling] += 1
-    names = {key: min(c, key=lambda s: (-c[s], s)) for key, c in spellings.items()}
+            spellings[key][spelling or ""] += 0 if spelling is None else 1
+    names = {key: min(c, key=lambda s: (-c[s], s == "", s)) for key, c in spellings.items()}
     taken: dict[str, set[str]] = defaultdict(lambda: set(RESERVED_SLUGS))
     terms = {}
     for key in sorted(names, key=lambda k: (k[0], names[k].casefold(), k[1])):

@@ -42,6 +42,9 @@ _HEADLINE_WORDS = frozenset(
 )
 
 
+_FIXTURE_WORDS = frozenset({"v", "vs", "v.", "vs."})
+
+
 @dataclass(frozen=True)
 class Mention:
     name: str
@@ -96,6 +99,8 @@ def _plausible(name: str) -> bool:
         return False
     if not name[0].isupper() or not any(c.isalpha() for c in name):
         return False
+    if any(t in _FIXTURE_WORDS for t in tokens[1:-1]):
+        return False  # "Swansea v Leicester" is a fixture, not a name
     return not any(t in _HEADLINE_WORDS for t in tokens[1:])
 
 

@@ -22,6 +22,12 @@ MAX_TOPICS = 5
 MIN_TOPICS = 3
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|[^\sA-Za-z]+")
 _EXTRA_STOP = frozenset("said says also would could year years month week new mr mrs ms".split())
+# Phrases that recur in news copy without saying what it is about.
+_GENERIC_PHRASES = frozenset({
+    "prime minister", "chief executive", "foreign minister", "foreign secretary",
+    "home secretary", "don't know", "last year", "next year", "last week", "fourth quarter",
+    "third quarter", "first half", "second half", "per cent", "news agency",
+})
 
 
 def find_topics(text: str, catalog: Catalog, entity_names: set[str]) -> tuple[str, ...]:
@@ -61,5 +67,5 @@ def key_phrases(text: str, entity_names: set[str]) -> list[str]:
             for i in range(len(run) - n + 1):
                 counts[" ".join(run[i : i + n])] += 1
         run = []
-    repeated = [(p, c) for p, c in counts.items() if c >= 2]
+    repeated = [(p, c) for p, c in counts.items() if c >= 2 and p not in _GENERIC_PHRASES]
     return [p for p, _ in sorted(repeated, key=lambda pc: (-pc[1] * len(pc[0].split()), pc[0]))]

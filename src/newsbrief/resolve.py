@@ -1,0 +1,79 @@
+"""Names across the corpus: one identity per entity, whatever each briefing called it.
+
+Each briefing's front matter is read as its editors left it; then, once for
+the whole site:
+- the editors' catalog maps aliases to canonical names and kinds, and drops
+  ignored names;
+- a name tagged with different kinds in different briefings takes the kind
+  most briefings give it ("Labour" is an organization, even where the model
+  called it a person), unless the catalog says otherwise;
+- a lone surname ("Blair") becomes the one person in the corpus with that
+  surname ("Tony Blair"), when there is exactly one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from .catalog import Catalog, entity_key
+from .model import ENTITY_KINDS, Briefing
+
+Key = tuple[str, str]  # (kind, entity_key)
+
+
+def resolve_names(briefings: Sequence[Briefing], catalog: Catalog) -> dict[str, dict[Key, str | None]]:
+    """Per briefing path: (kind, key) -> the spelling used there (None when it was a surname)."""
+    raw = {b.path: list(_entities(b, catalog)) for b in briefings}
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    for names in raw.values():
+        for kind, name in names:
+            kinds[entity_key(name)][kind] += 1
+    kind_of = {key: _majority(key, counts, catalog) for key, counts in kinds.items()}
+    surname_of = _surnames(raw, kind_of, catalog)
+    out = {}
+    for b in briefings:
+        terms: dict[Key, str | None] = {}
+        for _, name in raw[b.path]:
+            key = entity_key(name)
+            full = surname_of.get(key)
+            if full:
+                terms.setdefault((kind_of[full], full), None)
+            else:
+                terms[(kind_of[key], key)] = terms.get((kind_of[key], key)) or name
+        for topic in b.topics:
+            terms.setdefault(("topic", entity_key(topic)), topic)
+        out[b.path] = terms
+    return out
+
+
+def _entities(b: Briefing, catalog: Catalog):
+    for kind in ENTITY_KINDS:
+        for name in b.entities(kind):
+            if catalog.is_ignored(name):
+                continue
+            entry = catalog.lookup(name)
+            yield (entry.kind, entry.name) if entry else (kind, name)
+
+
+def _majority(key: str, counts: Counter[str], catalog: Catalog) -> str:
+    entry = catalog.entries.get(key)
+    if entry:
+        return entry.kind
+    return max(counts, key=lambda kind: (counts[kind], -ENTITY_KINDS.index(kind)))
+
+
+def _surnames(raw, kind_of: dict[str, str], catalog: Catalog) -> dict[str, str]:
+    """Lone-surname key -> full-name key, where exactly one person has that surname."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    lone: set[str] = set()
+    for names in raw.values():
+        for _, name in names:
+            key, tokens = entity_key(name), name.split()
+            if kind_of[key] != "person" or key in catalog.entries:
+                continue
+            if len(tokens) > 1:
+                owners[entity_key(tokens[-1])].add(key)
+            else:
+                lone.add(key)
+    return {key: next(iter(owners[key])) for key in lone if len(owners.get(key, ())) == 1}
