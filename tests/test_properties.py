@@ -1,47 +1,86 @@
-"""Property tests: for any text, the text-to-Markdown path is safe and faithful."""
+"""Property tests: for any seed text, conversion is safe, faithful and stable.
+
+For any text, conversion gives a briefing whose front matter round-trips
+through YAML (and reads the same in MkDocs), whose HTML as MkDocs renders it
+with the site's own configuration holds no markup from the seed and shows the
+seed's words, and a second conversion gives identical bytes.
+"""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 import frontmatter
-import markdown
+import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
+from newsbrief.analyze.dates import find_date
+from newsbrief.analyze.summary import summarize
+from newsbrief.briefing_file import parse_briefing
 from newsbrief.model import Analysis
+from newsbrief.pipeline import convert
+from newsbrief.project import Project
 from newsbrief.read import SeedError, decode, parse
-from newsbrief.render import render_briefing
+from newsbrief.render import FRONT_MATTER_KEYS, MACHINE_KEY, dump_yaml, render_briefing
+from newsbrief.safety import active_content
+from newsbrief.text import words
 
 REPO = Path(__file__).resolve().parent.parent
-ALLOWED_TAGS = {"p", "h2"}
+SITE = load_config(str(REPO / "mkdocs.yml"))  # the site's own Markdown extensions and settings
+SEED_SHA = "5eed" * 16
 
 
-def configured_extensions() -> list:
-    """The Markdown extensions mkdocs.yml turns on, so the test follows the site."""
-    config = yaml.load((REPO / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    out = []
-    for item in config["markdown_extensions"]:
-        out.append(next(iter(item)) if isinstance(item, dict) else item)
-    return out
-
-
-MD = markdown.Markdown(extensions=configured_extensions())
+def mkdocs_page(text: str) -> Page:
+    """A briefing file read and rendered by MkDocs itself, as a build does."""
+    file = File("briefings/p.md", src_dir=None, dest_dir=SITE.site_dir, use_directory_urls=True)
+    file.content_string = text
+    page = Page(None, file, SITE)
+    page.read_source(SITE)
+    page.render(SITE, Files([file]))
+    return page
 
 
 class Collect(HTMLParser):
+    """Every start tag, and the text a reader sees (without the headings' permalink signs)."""
+
     def __init__(self):
         super().__init__()
         self.tags: list[tuple[str, list]] = []
         self.text: list[str] = []
+        self._in_permalink = False
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, attrs))
+        self._in_permalink = ("class", "headerlink") in attrs
+
+    def handle_endtag(self, tag):
+        self._in_permalink = False
 
     def handle_data(self, data):
-        self.text.append(data)
+        if not self._in_permalink:
+            self.text.append(data)
+
+
+def allowed(tag: str, attrs: list) -> bool:
+    """What the briefing body may hold: paragraphs, section headings and their permalinks."""
+    names = {name for name, _ in attrs}
+    if tag == "p":
+        return not names
+    if tag == "h2":
+        return names == {"id"}
+    if tag == "a":
+        values = dict(attrs)
+        return (values.get("class") == "headerlink" and values.get("href", "").startswith("#")
+                and names <= {"class", "href", "title"})
+    return False
 
 
 MARKUP = st.sampled_from([
@@ -50,17 +89,35 @@ MARKUP = st.sampled_from([
     "---", "***", "{: .x onclick=y}", "{#id}", "--8<-- \"/etc/passwd\"", "{{ config }}",
     "{% include 'x' %}", "`", "``", "|", "!!! note", "&amp;", "&#60;", "\\", "_", "*",
     "[^1]", "*[HTML]: x", ":", "- [ ] ", "\n", "\n\n", "\r\n", "\t", "\u00a0", "é", "\u202e",
+    "title: x\n", "---\ntitle: x\n---\n", "newsbrief:\n  seed_sha256: 0\n", "...", "? ", "&",
+    "On Wednesday (October 1st) ", "2025. ", "Mr. ", "Seoul",
 ])
 TEXT = st.lists(st.one_of(MARKUP, st.text(min_size=1, max_size=12)), min_size=1, max_size=25).map("".join)
+NAMES = st.lists(TEXT, max_size=3)
 
 
-def convert_text(text: str):
+def as_read(text: str) -> str | None:
+    """Text as the read stage hands it on, or None when it refuses it."""
     try:
-        clean, _ = decode(text.encode("utf-8"), "seeds/p.txt")
+        return decode(text.encode("utf-8"), "seeds/p.txt")[0]
     except SeedError:
         return None
-    article = parse(clean, "seeds/p.txt", "0" * 64)
-    return article, render_briefing(article, Analysis(None, article.title))
+
+
+def convert_text(text: str, names: list[str] = ()):
+    """Seed text -> (clean text, Article, Analysis, briefing file text), or None if refused.
+
+    ``names`` stand in for the entities analysis finds, which are words of the read text.
+    """
+    clean = as_read(text)
+    if clean is None:
+        return None
+    names = [squash(n) for n in map(as_read, names) if n is not None]
+    article = parse(clean, "seeds/p.txt", SEED_SHA)
+    analysis = Analysis(find_date(article.paragraphs), summarize(article.paragraphs),
+                        people=tuple(names), organizations=tuple(names[:1]),
+                        places=tuple(names[1:]), topics=tuple(names[:2]))
+    return clean, article, analysis, render_briefing(article, analysis)
 
 
 def squash(text: str) -> str:
@@ -68,34 +125,43 @@ def squash(text: str) -> str:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(TEXT)
-def test_front_matter_round_trips_and_is_only_ours(text):
-    converted = convert_text(text)
+@given(TEXT, NAMES)
+def test_front_matter_round_trips_through_yaml_and_reads_the_same_in_mkdocs(text, names):
+    converted = convert_text(text, names)
     if converted is None:
         return
-    article, briefing = converted
-    meta = frontmatter.loads(briefing).metadata
-    assert set(meta) <= {"title", "date", "source", "summary", "people", "organizations",
-                         "places", "topics", "newsbrief"}
-    assert meta["title"] == article.title
-    assert meta["source"] == "seeds/p.txt"
+    _, article, analysis, briefing = converted
+    block = briefing[len("---\n"): briefing.index("\n---\n") + 1]
+    meta = yaml.safe_load(block)
+    assert list(meta) == [k for k in FRONT_MATTER_KEYS if k != "date" or analysis.date] + [MACHINE_KEY]
+    assert yaml.safe_load(dump_yaml(meta)) == meta
+    assert meta["title"] == article.title and meta["summary"] == analysis.summary
+    assert meta["source"] == "seeds/p.txt" and meta.get("date") == analysis.date
+    assert meta["people"] == list(analysis.people) and meta["places"] == list(analysis.places)
+    assert frontmatter.loads(briefing).metadata == meta
+    assert mkdocs_page(briefing).meta == meta  # MkDocs splits the file the same way
+    parsed = parse_briefing(briefing, "briefings/p.md")
+    assert parsed.state == "generated" and parsed.seed_sha256 == SEED_SHA
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT)
-def test_html_holds_no_markup_from_the_seed_and_keeps_its_words(text):
+def test_mkdocs_html_holds_no_markup_from_the_seed_and_keeps_its_words(text):
     converted = convert_text(text)
     if converted is None:
         return
-    article, briefing = converted
-    body = frontmatter.loads(briefing).content
-    html = MD.reset().convert(body)
+    clean, article, _, briefing = converted
+    html = mkdocs_page(briefing).content
     collected = Collect()
     collected.feed(html)
     collected.close()
-    assert {tag for tag, _ in collected.tags} <= ALLOWED_TAGS
-    assert all(name == "id" for tag, attrs in collected.tags for name, _ in attrs)
-    assert squash("".join(collected.text)) == squash(article.body_text)
+    assert all(allowed(tag, attrs) for tag, attrs in collected.tags), collected.tags
+    assert active_content(html) == []
+    shown = "".join(collected.text)
+    assert squash(shown) == squash(article.body_text)
+    # Every word of the seed is on the page, in order: in the title or the body.
+    title_words = words(article.title) if article.title_origin == "headline" else []
+    assert words(clean) == title_words + words(shown)
 
 
 @settings(max_examples=150, deadline=None)
@@ -104,4 +170,35 @@ def test_conversion_is_deterministic(text):
     first, second = convert_text(text), convert_text(text)
     assert (first is None) == (second is None)
     if first is not None:
-        assert first[1].encode() == second[1].encode()
+        assert first[3].encode() == second[3].encode()
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory, shared_cache: Path) -> tuple[Path, Path]:
+    """A project skeleton (config only) and the shared analysis cache."""
+    base = tmp_path_factory.mktemp("properties")
+    for name in ("entities.yml", "topics.yml"):
+        shutil.copy2(REPO / name, base / name)
+    return base, shared_cache
+
+
+@settings(max_examples=8, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_a_second_full_conversion_gives_identical_bytes_and_writes_nothing(scratch, text):
+    assume(as_read(text) is not None)
+    base, cache = scratch
+    root = Path(tempfile.mkdtemp(dir=base))
+    for name in ("entities.yml", "topics.yml"):
+        shutil.copy2(base / name, root / name)
+    (root / ".cache").symlink_to(cache, target_is_directory=True)
+    (root / "seeds").mkdir()
+    (root / "seeds/p.txt").write_text(text, encoding="utf-8")
+    first = convert(Project.at(root))
+    produced = {p.name: p.read_bytes() for p in (root / "briefings").glob("*.md")}
+    assert len(produced) == len(first.written) == 1
+    assert convert(Project.at(root)).written == ()
+    for path in (root / "briefings").glob("*.md"):
+        path.unlink()
+    convert(Project.at(root))
+    assert {p.name: p.read_bytes() for p in (root / "briefings").glob("*.md")} == produced
