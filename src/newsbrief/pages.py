@@ -74,7 +74,7 @@ def header(b: Briefing, links: Links) -> str:
         rows.append((label, term_links(b.path, [t for t in terms if t.kind == kind])))
     rows.append(("Reading time", reading_time(b.words)))
     facts = "\n".join(f"- **{label}:** {value}" for label, value in rows if value)
-    parts.append(f"{facts}\n")
+    parts.append(f'<div class="nb-facts" markdown>\n\n{facts}\n\n</div>\n')
     return "\n".join(parts) + "\n"
 
 

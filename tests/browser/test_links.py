@@ -42,7 +42,7 @@ def test_a_person_in_the_key_facts_links_to_them_and_back_works(page: Page,
                                                                  built_site: BuiltSite):
     briefing = built_site.briefing("Cho Hyun")
     page.goto(built_site.url(briefing.path))
-    facts = page.locator("article .admonition.abstract + ul")
+    facts = page.locator("article .nb-facts > ul")
     people = facts.locator("li", has_text="People:")
     follow_to_entity_and_back(page, built_site, people.get_by_role("link", name="Cho Hyun"),
                               "Cho Hyun")
@@ -52,7 +52,7 @@ def test_first_mention_in_the_text_links_to_the_entity_and_back_works(page: Page
                                                                        built_site: BuiltSite):
     briefing = built_site.briefing("Cho Hyun")
     page.goto(built_site.url(briefing.path))
-    first_paragraph = page.locator("article .admonition.abstract + ul + p")
+    first_paragraph = page.locator("article .nb-facts + p")
     mentions = first_paragraph.get_by_role("link", name="South Korea", exact=True)
     expect(mentions).to_have_count(1)
     # only the first mention is a link: the article names South Korea again unlinked

@@ -61,12 +61,12 @@ def test_briefing_page_opens_with_summary_then_key_facts_then_article(page: Page
     summary = article.locator(".admonition.abstract")
     expect(summary).to_be_visible()
     expect(summary.locator(".admonition-title")).to_have_text("Summary")
-    facts = article.locator(".admonition.abstract + ul")
+    facts = article.locator(".nb-facts > ul")
     expect(facts).to_contain_text("Date:")
     expect(facts).to_contain_text("Cho Hyun")
     expect(facts).to_contain_text(re.compile(r"\d+ min read"))
     # bottom line up front: summary, then facts, then the first paragraph of the article
-    tops = [loc.bounding_box()["y"] for loc in (summary, facts, article.locator("ul + p").first)]
+    tops = [loc.bounding_box()["y"] for loc in (summary, facts, article.locator(".nb-facts + p").first)]
     assert tops == sorted(tops)
 
 
@@ -102,7 +102,7 @@ def test_print_shows_the_article_alone_in_readable_black_type(page: Page, built_
 
 def test_key_facts_and_related_briefings_are_styled_lists(page: Page, built_site: BuiltSite):
     page.goto(built_site.url(built_site.briefing("Cho Hyun").path))
-    facts = page.locator("article .admonition.abstract + ul")
+    facts = page.locator("article .nb-facts > ul")
     style = facts.evaluate("""ul => ({
       bullets: getComputedStyle(ul).listStyleType,
       label: getComputedStyle(ul.querySelector('li > strong')).display,
