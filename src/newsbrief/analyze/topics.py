@@ -21,6 +21,9 @@ from ..catalog import Catalog
 MAX_TOPICS = 5
 MIN_TOPICS = 3
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|[^\sA-Za-z]+")
+# The only non-ASCII letters that re.IGNORECASE matches to ASCII ones; mapped
+# so that a plain substring test never rules out a trigger the regex would match.
+_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _EXTRA_STOP = frozenset("said says also would could year years month week new mr mrs ms".split())
 # Phrases that recur in news copy without saying what it is about.
 _GENERIC_PHRASES = frozenset({
@@ -32,7 +35,10 @@ _GENERIC_PHRASES = frozenset({
 
 def find_topics(text: str, catalog: Catalog, entity_names: set[str]) -> tuple[str, ...]:
     counts = Counter()
-    for label, pattern in _patterns(tuple(catalog.topics.items())):
+    folded = text.translate(_ASCII_FOLD).lower()
+    for label, pattern, needles in _patterns(tuple(catalog.topics.items())):
+        if needles is not None and not any(n in folded for n in needles):
+            continue  # no trigger's first word is in the text: the regex cannot match
         hits = len(pattern.findall(text))
         if hits:
             counts[label] = hits
@@ -44,11 +50,14 @@ def find_topics(text: str, catalog: Catalog, entity_names: set[str]) -> tuple[st
 
 
 @lru_cache(maxsize=8)
-def _patterns(topics: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[str, re.Pattern]]:
+def _patterns(topics: tuple[tuple[str, tuple[str, ...]], ...]):
+    """(label, pattern, needles) per topic; a match contains one of the needles."""
     out = []
     for label, triggers in topics:
         alternatives = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+") for t in triggers)
-        out.append((label, re.compile(rf"\b(?:{alternatives})(?:s|es)?\b", re.I)))
+        needles = tuple(t.split(" ")[0].lower() for t in triggers)
+        out.append((label, re.compile(rf"\b(?:{alternatives})(?:s|es)?\b", re.I),
+                    needles if all(n.isascii() for n in needles) else None))
     return out
 
 
