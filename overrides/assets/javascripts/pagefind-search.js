@@ -96,8 +96,13 @@
       const pf = await load();
       const found = await pf.search(query);
       if (mine !== ticket) return;
-      const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
-      if (mine === ticket) show(count(found.results.length), data);
+      // The top result shows as soon as it arrives; the others follow it.
+      const pending = found.results.slice(0, MAX_RESULTS).map((r) => r.data());
+      const top = pending.length ? [await pending[0]] : [];
+      if (mine !== ticket) return;
+      show(count(found.results.length), top);
+      const rest = await Promise.all(pending.slice(1));
+      if (mine === ticket) list.append(...rest.map(item));
     } catch (error) {
       if (mine !== ticket) return;
       const served = location.protocol === "http:" || location.protocol === "https:";
@@ -106,6 +111,10 @@
     }
   }
 
+  // Start fetching Pagefind as soon as the reader heads for the box, so it is
+  // ready by the time the first word is typed.
+  box.addEventListener("pointerenter", load, { once: true });
+  box.addEventListener("touchstart", load, { once: true, passive: true });
   input.addEventListener("focus", () => { open(true); load(); });
   input.addEventListener("input", () => {
     clearTimeout(timer);
