@@ -24,7 +24,8 @@ REFUSED = {
     "seeds/bad_empty.txt": (b"", "empty"),
     "seeds/bad_blank.txt": (b" \n\t\r\n  \n", "empty or only whitespace"),
     "seeds/bad_binary.txt": (b"Headline\n\nBody\x00\x01\x02 text.", "NUL bytes"),
-    "seeds/bad_huge.txt": (b"Headline\n\n" + b"word " * (MAX_SEED_BYTES // 5), "1,000,000-byte limit"),
+    "seeds/bad_huge.txt": (b"Headline\n\n" + b"word " * (MAX_SEED_BYTES // 5),
+                           "1,000,000-byte limit"),
     "seeds/bad_noise.txt": (bytes(range(1, 256)) * 3, "not text in any encoding"),
 }
 REPAIRED = {

@@ -50,8 +50,8 @@ def test_edits_survive_rebuilds_and_seed_changes_and_each_case_is_named(lifecycl
     assert re.search(rf"^WARNING +- +{re.escape(EDITED)}: was edited by hand and its seed "
                      rf"{re.escape(SEED_EDITED)} has changed", log, re.M)
     assert f"newsbrief diff {EDITED}" in log
-    assert re.search(rf"^WARNING +- +{re.escape(ORPHAN)}: its seed {re.escape(SEED_GONE)} no longer "
-                     "exists; the briefing is kept and still published", log, re.M)
+    assert re.search(rf"^WARNING +- +{re.escape(ORPHAN)}: its seed {re.escape(SEED_GONE)} "
+                     "no longer exists; the briefing is kept and still published", log, re.M)
     site = tmp_path / "third"
     assert "Cho Hyun, the foreign minister, pointed out" in page(site, EDITED)
     assert "A late paragraph from the wire." not in page(site, EDITED)

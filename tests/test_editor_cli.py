@@ -23,7 +23,8 @@ EDITED = "briefings/preliminary-formation-of-south-korea-us-security-agreement.m
 GENERATED = "briefings/south-korea-remains-confident-in-the-stability-of-its.md"
 SEED_004 = "seeds/004_9acd160b5a1f3811.txt"
 HAND_WRITTEN = "---\ntitle: Notes from the desk\ndate: 2025-10-02\n---\n\nWritten by hand.\n"
-BROKEN = "---\ntitle: Broken\nsource: seeds/none.txt\npeople: [Cho Hyun, Donald Trump\n---\n\nText.\n"
+BROKEN = ("---\ntitle: Broken\nsource: seeds/none.txt\npeople: [Cho Hyun, Donald Trump\n---\n"
+          "\nText.\n")
 
 
 def seed(root: Path, name: str, headline: str) -> str:
@@ -133,7 +134,8 @@ def test_check_gives_one_line_per_problem_with_file_line_and_fix(project: Path):
 def test_unknown_keys_and_repaired_seeds_warn_and_fail_only_under_strict(project: Path):
     convert(Project.at(project))
     edit(project, GENERATED, "title: ", "subtitle: extra\ntitle: ")
-    (project / "seeds/legacy.txt").write_bytes("Caf\u00e9 news\n\nThe caf\u00e9 opened.".encode("cp1252"))
+    legacy = "Caf\u00e9 news\n\nThe caf\u00e9 opened."
+    (project / "seeds/legacy.txt").write_bytes(legacy.encode("cp1252"))
     lenient = run_cli(project, "check")
     assert lenient.returncode == 0
     assert f"{GENERATED}:2: warning: unknown front matter key `subtitle`" in lenient.stdout

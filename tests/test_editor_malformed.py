@@ -19,7 +19,8 @@ SEED_004 = "seeds/004_9acd160b5a1f3811.txt"
 
 # name -> (broken front matter, line of the problem, words the message holds)
 MALFORMED = {
-    "unclosed-bracket": ("---\ntitle: A\nsource: seeds/a.txt\npeople: [Cho Hyun, Lee\nplaces:\n- Seoul\n---\n",
+    "unclosed-bracket": ("---\ntitle: A\nsource: seeds/a.txt\npeople: [Cho Hyun, Lee\n"
+                         "places:\n- Seoul\n---\n",
                          4, "expected ',' or ']'"),
     "tab-indent": ("---\ntitle: A\nsource: seeds/a.txt\npeople:\n\t- Cho Hyun\n---\n", 5, "a tab"),
     "unclosed-quote": ("---\ntitle: 'A\nsource: seeds/a.txt\n---\n", 2, "quoted scalar"),
@@ -37,7 +38,8 @@ def test_malformed_front_matter_is_broken_with_file_line_and_fix(name):
     [problem] = file.problems
     assert (problem.path, problem.line) == ("briefings/x.md", line)
     assert words in problem.message
-    assert str(problem).startswith(f"briefings/x.md:{line}: ") and "left out of the site" in problem.fix
+    assert str(problem).startswith(f"briefings/x.md:{line}: ")
+    assert "left out of the site" in problem.fix
 
 
 @pytest.mark.parametrize("name", sorted(MALFORMED))

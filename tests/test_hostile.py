@@ -154,7 +154,8 @@ def test_body_shows_every_block_of_the_seed_as_the_same_text(built):
 
 def test_no_page_of_the_site_holds_injected_markup_or_included_files(built):
     _, site, _, _, _ = built
-    passwd = Path("/etc/passwd").read_text().splitlines()[0] if Path("/etc/passwd").exists() else None
+    etc = Path("/etc/passwd")
+    passwd = etc.read_text().splitlines()[0] if etc.exists() else None
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 3
     for page in pages:
@@ -251,6 +252,7 @@ def test_hook_fails_a_strict_build_when_a_briefing_page_holds_a_script(project: 
         '<p onmouseover="alert(1)">Hover</p>\n', encoding="utf-8")
     result = run_mkdocs(project, tmp_path / "site", strict=True)
     assert result.returncode != 0
-    assert re.search(r"^WARNING +- +briefings/embedded\.md: the rendered page holds active content: "
-                     r"a <iframe> element; an event handler `onmouseover` on <p>", result.stderr, re.M)
+    assert re.search(r"^WARNING +- +briefings/embedded\.md: the rendered page holds active "
+                     r"content: a <iframe> element; an event handler `onmouseover` on <p>",
+                     result.stderr, re.M)
     assert re.search(r"^Aborted with 1 warnings in strict mode!", result.stdout, re.M)

@@ -84,7 +84,7 @@ def _status(file: BriefingFile, seeds: dict[str, str], seeds_dir: str) -> Briefi
 # --- check ------------------------------------------------------------------
 
 def check(project: Project) -> list[Problem]:
-    """Every front matter problem in ``briefings/`` and every seed the build would refuse or repair."""
+    """Every front matter problem in ``briefings/``, and every seed the build refuses or repairs."""
     problems = [p for path in project.briefing_files()
                 for p in read_briefing(path, project.root).problems]
     return problems + read_seeds(project)[1]

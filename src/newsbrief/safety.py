@@ -21,7 +21,8 @@ URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "post
                             "cite", "longdesc", "ping", "xlink:href", "srcset", "codebase"})
 # Browsers drop ASCII whitespace and control characters inside a URL's scheme.
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
-_ACTIVE_SCHEME = re.compile(r"(?:javascript|vbscript|livescript):|data:(?!image/(?:png|jpeg|gif|webp)[;,])")
+_ACTIVE_SCHEME = re.compile(r"(?:javascript|vbscript|livescript):"
+                            r"|data:(?!image/(?:png|jpeg|gif|webp)[;,])")
 
 
 class _Finder(HTMLParser):
