@@ -52,7 +52,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    if page.file.generated_by is not None:  # every page newsbrief adds: briefings and lists
+    if page.file.generated_by is not None or page.is_homepage:  # every page with our content
         for problem in safety.page_problems(page.file.src_uri, html):
             log.warning(str(problem))
     return html

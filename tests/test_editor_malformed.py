@@ -117,3 +117,12 @@ def test_strict_build_fails_on_the_broken_briefing(broken_project, tmp_path):
     assert f"{EDITED}:6: front matter is not valid YAML" in result.stderr
     assert re.search(r"^Aborted with 1 warnings in strict mode!", result.stdout, re.M)
     assert (root / EDITED).read_bytes() == broken
+
+
+def test_front_matter_that_is_a_list_is_broken_not_silently_dropped():
+    from newsbrief.briefing_file import parse_briefing
+
+    parsed = parse_briefing("---\n- title\n- date\n---\n\nBody.\n", "briefings/list.md")
+    assert parsed.state == "broken"
+    [problem] = parsed.problems
+    assert problem.line == 2 and "list" in problem.message and "key: value" in problem.fix

@@ -75,3 +75,13 @@ def test_cli_convert_runs_the_same_pipeline(project: Path):
     assert result.returncode == 0, result.stderr
     assert "2 briefing(s) written" in result.stdout
     assert len(list((project / "briefings").glob("*.md"))) == 2
+
+
+def test_a_refused_seed_does_not_make_its_briefing_an_orphan(project: Path):
+    convert(Project.at(project))
+    (project / "seeds" / "004_9acd160b5a1f3811.txt").write_bytes(b"  \n")
+    report = convert(Project.at(project))
+    messages = [str(p) for p in report.problems]
+    assert any("004_9acd160b5a1f3811.txt" in m and "empty" in m for m in messages)
+    assert not any("no longer exists" in m for m in messages)
+    assert (project / "briefings" / "preliminary-formation-of-south-korea-us-security-agreement.md").exists()

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import frontmatter
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
@@ -39,9 +38,23 @@ class _LibYAMLHandler(YAMLHandler):
 YAML_HANDLER = _LibYAMLHandler()
 
 
+class NotAMapping(Exception):
+    """Front matter that is valid YAML but not ``key: value`` pairs."""
+
+
 def parse_front_matter(text: str) -> tuple[dict, str]:
-    """(metadata, body); raises yaml.YAMLError or ValueError for bad front matter."""
-    return frontmatter.parse(text, handler=YAML_HANDLER)
+    """(metadata, body), as python-frontmatter parses them, but front matter that
+    is a list or a lone value raises NotAMapping instead of vanishing silently.
+    Bad YAML raises yaml.YAMLError; an impossible value raises ValueError."""
+    text = text.strip()
+    try:
+        fm, content = YAML_HANDLER.split(text)
+    except ValueError:
+        return {}, text
+    data = YAML_HANDLER.load(fm)
+    if data is not None and not isinstance(data, dict):
+        raise NotAMapping(type(data).__name__)
+    return dict(data or {}), content.strip()
 
 
 @dataclass(frozen=True)
@@ -67,7 +80,8 @@ class BriefingFile:
     @property
     def seed_sha256(self) -> str | None:
         block = self.meta.get(MACHINE_KEY)
-        return block.get("seed_sha256") if isinstance(block, dict) else None
+        sha = block.get("seed_sha256") if isinstance(block, dict) else None
+        return str(sha) if sha is not None else None  # a hash of digits alone loads as a number
 
     @property
     def rewritable(self) -> bool:
@@ -91,6 +105,11 @@ def parse_briefing(text: str, rel: str) -> BriefingFile:
         meta, body = parse_front_matter(text)  # not loads(): it fails on keys that are not text
     except yaml.YAMLError as error:
         return BriefingFile(rel, text, {}, "", "broken", (_yaml_problem(rel, text, error),))
+    except NotAMapping as error:
+        problem = Problem(rel, f"front matter is a YAML {error}, not `key: value` lines",
+                          "write one `key: value` per line between the `---` lines; the briefing "
+                          "is left out of the site until then", 2)
+        return BriefingFile(rel, text, {}, "", "broken", (problem,))
     except ValueError as error:  # well-formed YAML, impossible value: `date: 2025-13-45`
         problem = Problem(rel, f"front matter holds a date that does not exist ({error})",
                           "write a real date as YYYY-MM-DD; the briefing is left out of the "
@@ -104,7 +123,7 @@ def _state(text: str, meta: dict) -> State:
     block = meta.get(MACHINE_KEY)
     if not isinstance(block, dict) or "generated_sha256" not in block:
         return "hand-written"
-    return "generated" if content_hash(text) == block["generated_sha256"] else "edited"
+    return "generated" if content_hash(text) == str(block["generated_sha256"]) else "edited"
 
 
 def _yaml_problem(rel: str, text: str, error: yaml.YAMLError) -> Problem:

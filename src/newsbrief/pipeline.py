@@ -45,8 +45,9 @@ def convert(project: Project) -> ConvertReport:
 def _convert(project: Project) -> ConvertReport:
     articles, problems, notes = read_seeds(project)
     files = [read_briefing(p, project.root) for p in project.briefing_files()]
+    seed_files = {project.rel(p) for p in project.seed_files()[0]}
     tasks, plan_problems = plan(articles, files, project.rel(project.briefings_dir),
-                                project.rel(project.seeds_dir))
+                                project.rel(project.seeds_dir), seed_files)
     catalog = load_catalog(project.root)
     written = _generate(project, tasks, catalog)
     if written:

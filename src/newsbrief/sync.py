@@ -43,8 +43,12 @@ def decide(article: Article, existing: BriefingFile | None) -> Decision:
 
 
 def plan(articles: list[Article], files: list[BriefingFile], briefings_dir: str,
-         seeds_dir: str) -> tuple[list[Task], list[Problem]]:
-    """Tasks for the seeds that need writing, and warnings for those that may not be."""
+         seeds_dir: str, seed_files: set[str]) -> tuple[list[Task], list[Problem]]:
+    """Tasks for the seeds that need writing, and warnings for those that may not be.
+
+    ``seed_files`` are all seed paths on disk, including seeds refused as
+    unreadable: their briefings are not orphans, the seed's own warning says why.
+    """
     by_source: dict[str, BriefingFile] = {}
     problems: list[Problem] = []
     for file in files:
@@ -63,9 +67,8 @@ def plan(articles: list[Article], files: list[BriefingFile], briefings_dir: str,
             tasks.append(Task(article, target, existing))
         elif decision == "seed-changed-under-edit":
             problems.append(edited_seed_changed(existing, article.source))
-    seeds = {a.source for a in articles}
     problems += [orphan(f) for f in files
-                 if f.source and f.source.startswith(f"{seeds_dir}/") and f.source not in seeds]
+                 if f.source and f.source.startswith(f"{seeds_dir}/") and f.source not in seed_files]
     return tasks, problems
 
 
