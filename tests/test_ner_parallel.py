@@ -19,3 +19,20 @@ def test_worker_processes_return_the_spans_one_process_finds():
     assert two == one
     assert ner.Span("Seoul", "GPE", TEXTS[4].index("Seoul")) in one[4]
     assert one[3] == ()
+
+
+def test_cache_gives_each_article_its_spans_in_order_and_reads_each_text_once(tmp_path):
+    from newsbrief.analyze.cache import SpanCache
+    from newsbrief.read import parse
+
+    articles = [parse(f"Headline {i}\n\n{text}\n", f"seeds/{i}.txt", str(i)) for i, text in
+                enumerate(TEXTS[:60])]  # each text five times over: one model read each
+    expected = ner.recognise([a.body_text for a in articles], processes=1)
+    cache = SpanCache(tmp_path)
+    assert cache.spans_for(articles[:3]) == expected[:3]
+    assert cache.misses == 3
+    assert cache.spans_for(articles) == expected
+    assert cache.misses == 3 + 2  # only the two texts not seen before
+    again = SpanCache(tmp_path)
+    assert list(again.iter_spans(articles[::-1])) == expected[::-1]
+    assert again.misses == 0

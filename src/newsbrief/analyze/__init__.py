@@ -8,7 +8,7 @@ edits to ``entities.yml`` and ``topics.yml`` apply without a cold cache.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..catalog import Catalog
 from ..model import Analysis, Article
@@ -19,9 +19,11 @@ from .summary import summarize
 from .topics import find_topics
 
 
-def analyze(articles: Sequence[Article], catalog: Catalog, cache: SpanCache) -> list[Analysis]:
-    spans = cache.spans_for(articles)
-    return [_analyze_one(a, s, catalog) for a, s in zip(articles, spans)]
+def analyze(articles: Sequence[Article], catalog: Catalog, cache: SpanCache) -> Iterator[Analysis]:
+    """Each article's analysis, in order, as soon as it is ready: the model's worker
+    processes go on with later articles while the caller uses the earlier ones."""
+    spans = cache.iter_spans(articles)
+    return (_analyze_one(a, s, catalog) for a, s in zip(articles, spans))
 
 
 def _analyze_one(article: Article, spans, catalog: Catalog) -> Analysis:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..fsutil import atomic_write
@@ -27,14 +27,22 @@ class SpanCache:
         self.misses = 0
 
     def spans_for(self, articles: Sequence[Article]) -> list[tuple[ner.Span, ...]]:
+        return list(self.iter_spans(articles))
+
+    def iter_spans(self, articles: Sequence[Article]) -> Iterator[tuple[ner.Span, ...]]:
+        """Spans per article, in order, each as soon as the model has read it."""
         texts = {_key(a.body_text): a.body_text for a in articles}
         found = {key: self._load(key) for key in texts}
         todo = [key for key, spans in found.items() if spans is None]
         self.misses += len(todo)
-        for key, spans in zip(todo, ner.recognise([texts[k] for k in todo])):
-            found[key] = spans
-            self._store(key, spans)
-        return [found[_key(a.body_text)] for a in articles]
+        fresh = zip(todo, ner.iter_recognise([texts[k] for k in todo]))
+        for article in articles:
+            key = _key(article.body_text)
+            while found[key] is None:
+                done, spans = next(fresh)
+                found[done] = spans
+                self._store(done, spans)
+            yield found[key]
 
     def _path(self, sha: str) -> Path | None:
         if self.cache_dir is None:

