@@ -39,6 +39,17 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Seed:
+    """A seed's bytes decoded and cleaned, not yet structured: enough to decide
+    whether its briefing is current, which most builds need and nothing more."""
+
+    source: str  # project-relative POSIX path of the seed
+    seed_sha256: str
+    text: str
+    repairs: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
 class Article:
     """A seed after reading: plain text, structured, not yet understood."""
 

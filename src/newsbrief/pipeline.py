@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from .briefing_file import BriefingFile, read_briefing
 from .catalog import Catalog, load_catalog
 from .fsutil import build_lock
-from .model import Article, Problem
+from .model import Article, Problem, Seed
 from .project import Project
-from .read import SeedError, read_seed
+from .read import SeedError, load_seed
 from .render import render_briefing
 from .sync import Task, plan, write
 
@@ -43,10 +43,10 @@ def convert(project: Project) -> ConvertReport:
 
 
 def _convert(project: Project) -> ConvertReport:
-    articles, problems, notes = read_seeds(project)
+    seeds, problems, notes = read_seeds(project)
     files = [read_briefing(p, project.root) for p in project.briefing_files()]
     seed_files = {project.rel(p) for p in project.seed_files()[0]}
-    tasks, plan_problems = plan(articles, files, project.rel(project.briefings_dir),
+    tasks, plan_problems = plan(seeds, files, project.rel(project.briefings_dir),
                                 project.rel(project.seeds_dir), seed_files)
     catalog = load_catalog(project.root)
     written = _generate(project, tasks, catalog)
@@ -60,15 +60,15 @@ def _convert(project: Project) -> ConvertReport:
     return ConvertReport(tuple(written), len(tasks), tuple(files), catalog, tuple(problems), tuple(notes))
 
 
-def read_seeds(project: Project) -> tuple[list[Article], list[Problem], list[str]]:
+def read_seeds(project: Project) -> tuple[list[Seed], list[Problem], list[str]]:
     seeds, others = project.seed_files()
     notes = [f"{project.rel(p)}: not a {p.suffix or 'suffixless'} seed (only .txt files are "
              "read); ignored" for p in others]
-    articles: list[Article] = []
+    loaded: list[Seed] = []
     problems: list[Problem] = []
     for path in seeds:
         try:
-            article = read_seed(path, project.root)
+            seed = load_seed(path, project.root)
         except SeedError as error:
             problems.append(error.problem)
             continue
@@ -76,9 +76,9 @@ def read_seeds(project: Project) -> tuple[list[Article], list[Problem], list[str
             problems.append(Problem(project.rel(path), f"cannot be read ({error.strerror})",
                                     "check the file's permissions"))
             continue
-        problems += article.repairs
-        articles.append(article)
-    return articles, problems, notes
+        problems += seed.repairs
+        loaded.append(seed)
+    return loaded, problems, notes
 
 
 def _generate(project: Project, tasks: list[Task], catalog: Catalog) -> list[str]:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .model import Article, Block, Problem
+from .model import Article, Block, Problem, Seed
 from .text import sentences, squash, word_count, words
 
 MAX_SEED_BYTES = 1_000_000  # 1 MB: fifty times a long news feature
@@ -36,12 +36,21 @@ class SeedError(Exception):
         self.problem = problem
 
 
-def read_seed(path: Path, root: Path) -> Article:
-    """Read one seed file into an Article, or raise SeedError."""
+def load_seed(path: Path, root: Path) -> Seed:
+    """Read and decode one seed file, or raise SeedError."""
     source = path.relative_to(root).as_posix()
     raw = path.read_bytes()
     text, repairs = decode(raw, source)
-    return parse(text, source, hashlib.sha256(raw).hexdigest(), repairs)
+    return Seed(source, hashlib.sha256(raw).hexdigest(), text, repairs)
+
+
+def read_seed(path: Path, root: Path) -> Article:
+    """Read one seed file into an Article, or raise SeedError."""
+    return parse_seed(load_seed(path, root))
+
+
+def parse_seed(seed: Seed) -> Article:
+    return parse(seed.text, seed.source, seed.seed_sha256, seed.repairs)
 
 
 def decode(raw: bytes, source: str) -> tuple[str, tuple[Problem, ...]]:

@@ -15,7 +15,8 @@ from typing import Literal
 
 from .briefing_file import BriefingFile
 from .fsutil import write_if_changed
-from .model import Article, Problem
+from .model import Article, Problem, Seed
+from .read import parse_seed
 from .slug import slugify, unique_slug
 
 Decision = Literal["create", "regenerate", "current", "keep-edited", "seed-changed-under-edit"]
@@ -30,10 +31,10 @@ class Task:
     existing: BriefingFile | None
 
 
-def decide(article: Article, existing: BriefingFile | None) -> Decision:
+def decide(seed: Seed, existing: BriefingFile | None) -> Decision:
     if existing is None:
         return "create"
-    if existing.seed_sha256 == article.seed_sha256:
+    if existing.seed_sha256 == seed.seed_sha256:
         return "current"
     if existing.rewritable:
         return "regenerate"
@@ -42,7 +43,7 @@ def decide(article: Article, existing: BriefingFile | None) -> Decision:
     return "keep-edited"
 
 
-def plan(articles: list[Article], files: list[BriefingFile], briefings_dir: str,
+def plan(seeds: list[Seed], files: list[BriefingFile], briefings_dir: str,
          seeds_dir: str, seed_files: set[str]) -> tuple[list[Task], list[Problem]]:
     """Tasks for the seeds that need writing, and warnings for those that may not be.
 
@@ -59,14 +60,15 @@ def plan(articles: list[Article], files: list[BriefingFile], briefings_dir: str,
             by_source[file.source] = file
     taken = {file.slug for file in files}
     tasks: list[Task] = []
-    for article in articles:
-        existing = by_source.get(article.source)
-        decision = decide(article, existing)
+    for seed in seeds:
+        existing = by_source.get(seed.source)
+        decision = decide(seed, existing)
         if decision in ("create", "regenerate"):
+            article = parse_seed(seed)  # only seeds that will be written are structured
             target = existing.rel if existing else _new_path(article, taken, briefings_dir)
             tasks.append(Task(article, target, existing))
         elif decision == "seed-changed-under-edit":
-            problems.append(edited_seed_changed(existing, article.source))
+            problems.append(edited_seed_changed(existing, seed.source))
     problems += [orphan(f) for f in files
                  if f.source and f.source.startswith(f"{seeds_dir}/") and f.source not in seed_files]
     return tasks, problems
