@@ -1,0 +1,233 @@
+"""`make bench`: measure newsbrief's builds on a corpus folder and write BENCHMARKS.md.
+
+    python -m benchmarks.run --corpus ../shared/corpus/bbc          # the full run
+    python -m benchmarks.run --corpus ../shared/corpus/bbc --quick  # a few minutes
+
+At the corpus size, and again at ``--scale`` briefings recombined from it, in
+one run: cold (no briefings, no cache), warm (nothing changed), one seed
+changed, the floor (plain MkDocs over ``newsbrief export``, no hook), and the
+peer (Material's blog plugin over the same articles, corpus size only). Then
+site bytes, the search index, and first-search latency in Chromium. All work
+happens in a temporary folder; the corpus and the project are only read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import frontmatter
+
+from . import browser, corpus, report
+from .measure import Run, folder_bytes, run
+
+PROFILE_SEEDS = 300
+DEFAULT_CORPUS = corpus.REPO.parent / "shared" / "corpus" / "bbc"
+_INDEX_LINE = re.compile(r"search index of (\d+) page\(s\) in ([\d.]+) s, ([\d.]+) MB "
+                         r"\(indexer peak memory (\d+) MB\)")
+
+
+@dataclass
+class Size:
+    """Everything measured for one number of briefings."""
+
+    seeds: int
+    briefings: int = 0
+    runs: dict[str, list[Run]] = field(default_factory=dict)
+    site: dict[str, float] = field(default_factory=dict)
+    search: browser.SearchTimes | None = None
+    notes: list[str] = field(default_factory=list)
+    profiles: dict[str, str] = field(default_factory=dict)
+
+    def add(self, step: str, result: Run) -> Run:
+        self.runs.setdefault(step, []).append(result)
+        if not result.ok:
+            self.notes.append(f"{step} failed (exit {result.returncode}): "
+                              + " | ".join(result.output.strip().splitlines()[-3:]))
+        return result
+
+    def seconds(self, step: str) -> float | None:
+        runs = [r.seconds for r in self.runs.get(step, []) if r.ok]
+        return statistics.median(runs) if runs else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _options(argv)
+    work = Path(args.workdir or tempfile.mkdtemp(prefix="newsbrief-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    files = corpus.corpus_files(args.corpus, args.limit)
+    machine = report.machine()
+    sizes = [measure(work / f"n{len(files)}", files, args, args.repeat, peer=not args.no_peer,
+                     profile=True)]
+    if args.scale:
+        scaled = work / "scale-seeds"
+        corpus.scale_seeds(files, scaled, args.scale)
+        sizes.append(measure(work / f"n{args.scale}", sorted(scaled.glob("*.txt")), args,
+                             args.scale_repeat, peer=False, profile=args.profile))
+    machine["load_after"] = report.load()
+    text = report.render(sizes, machine, _command(args))
+    output = args.output or (work / "BENCHMARKS.md" if args.quick else corpus.REPO / "BENCHMARKS.md")
+    output.write_text(text, encoding="utf-8")
+    print(text)
+    print(f"\nwritten to {output}; work folder {work}", file=sys.stderr)
+    if not args.keep:
+        shutil.rmtree(work / f"n{len(files)}", ignore_errors=True)
+        shutil.rmtree(work / f"n{args.scale}", ignore_errors=True)
+        shutil.rmtree(work / "scale-seeds", ignore_errors=True)
+    return 0
+
+
+def measure(folder: Path, seeds: list[Path], args, repeat: int, peer: bool,
+            profile: bool) -> Size:
+    size = Size(len(seeds))
+    log = _progress(len(seeds))
+    project = corpus.make_project(folder / "project", seeds)
+    py = sys.executable
+    site = project / "site"
+    build = [py, "-m", "mkdocs", "build", "--site-dir", str(site)]
+
+    log("cold: convert")
+    size.add("cold convert", run("cold convert", [py, "-m", "newsbrief", "--root", str(project),
+                                                  "convert"], project))
+    log("cold: first build")
+    size.add("cold first build", run("cold first build", build, project))
+    for i in range(repeat):
+        log(f"warm build {i + 1}/{repeat}")
+        size.add("warm", run("warm", build, project))
+    for i in range(repeat):
+        log(f"one seed changed {i + 1}/{repeat}")
+        seed = corpus.change_seed(project, i)
+        result = size.add("one seed changed", run("one seed changed", build, project))
+        if "wrote 1 briefing(s)" not in result.output:
+            size.notes.append(f"one seed changed ({seed.name}): the build did not report exactly "
+                              "one briefing written")
+    size.briefings = len(list((project / "briefings").glob("*.md")))
+    size.site = site_stats(site, project, size)
+    _floor(folder, project, size, repeat, log)
+    if peer:
+        _peer(folder, project, size, repeat, log)
+    if not args.no_browser:
+        log("first search in Chromium")
+        size.search = browser.first_search(site, queries(project, args.searches), "/about/")
+    if profile and (args.profile or report.time_targets_missed(size)):
+        log("profiling the warm build")
+        size.profiles["warm build"] = report.profile(build + ["--quiet"], project, folder / "warm.prof")
+    rate = report.cold_rate(size)
+    if profile and (args.profile or (rate is not None and rate < 40)):
+        log("profiling a cold conversion on one process")
+        sample = corpus.make_project(folder / "profiled", seeds[:PROFILE_SEEDS])
+        size.profiles[f"cold conversion of {min(len(seeds), PROFILE_SEEDS)} seeds, one process"] = (
+            report.profile_convert(sample, folder / "convert.prof"))
+    return size
+
+
+def _floor(folder: Path, project: Path, size: Size, repeat: int, log) -> None:
+    py = sys.executable
+    tree = folder / "export"
+    log("floor: export")
+    exported = size.add("export", run("export", [py, "-m", "newsbrief", "--root", str(project),
+                                                 "export", str(tree)], project))
+    if not exported.ok:
+        return
+    for i in range(repeat):
+        log(f"floor build {i + 1}/{repeat}")
+        size.add("floor", run("floor", [py, "-m", "mkdocs", "build", "-f", str(tree / "mkdocs.yml"),
+                                        "--site-dir", str(tree / "site")], tree))
+    from newsbrief.search import executable
+
+    log("floor: search index")
+    size.add("floor index", run("floor index", [str(executable()), "--site", str(tree / "site"),
+                                                "--quiet"], tree))
+
+
+def _peer(folder: Path, project: Path, size: Size, repeat: int, log) -> None:
+    peer = folder / "peer"
+    corpus.peer_project(peer, project / "briefings")
+    for i in range(repeat):
+        log(f"peer (blog plugin) build {i + 1}/{repeat}")
+        size.add("peer", run("peer", [sys.executable, "-m", "mkdocs", "build", "--site-dir",
+                                      str(peer / "site")], peer))
+
+
+def site_stats(site: Path, project: Path, size: Size) -> dict[str, float]:
+    pages = list((site / "briefings").glob("*/index.html"))
+    total = folder_bytes(site)
+    index = folder_bytes(site / "pagefind") if (site / "pagefind").is_dir() else 0
+    stats = {"site_bytes": total, "briefing_pages": len(pages),
+             "bytes_per_briefing": total / max(len(pages), 1),
+             "page_bytes": statistics.mean(p.stat().st_size for p in pages) if pages else 0,
+             "search_bytes": index}
+    warm = size.runs.get("warm", [])
+    found = _INDEX_LINE.search(warm[-1].output) if warm else None
+    if found:
+        stats.update(indexed_pages=int(found[1]), index_seconds=float(found[2]),
+                     indexer_peak_mb=int(found[4]))
+    else:
+        size.notes.append("the warm build did not report its search index")
+    return stats
+
+
+def queries(project: Path, count: int) -> list[browser.Query]:
+    """Titles of ``count`` briefings picked at random (fixed seed), as readers would type them."""
+    paths = sorted((project / "briefings").glob("*.md"))
+    picked = random.Random(5).sample(paths, min(count, len(paths)))
+    return [browser.Query(str(frontmatter.load(p)["title"]), f"/briefings/{p.stem}/")
+            for p in picked]
+
+
+def _progress(seeds: int):
+    def log(step: str) -> None:
+        print(f"[{seeds} seeds] {step}", file=sys.stderr, flush=True)
+    return log
+
+
+def _command(args) -> str:
+    parts = ["python -m benchmarks.run", f"--corpus {args.corpus}"]
+    if args.quick:
+        parts.append("--quick")
+    else:
+        parts += [f"--scale {args.scale}", f"--repeat {args.repeat}",
+                  f"--scale-repeat {args.scale_repeat}", f"--searches {args.searches}"]
+        if args.limit:
+            parts.append(f"--limit {args.limit}")
+    return " ".join(parts)
+
+
+def _options(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
+                        help="folder of .txt articles (default: %(default)s)")
+    parser.add_argument("--limit", type=int, help="use only the first N articles")
+    parser.add_argument("--scale", type=int, default=10_000,
+                        help="also measure this many recombined briefings; 0 to skip (default: %(default)s)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per timed step; the median counts")
+    parser.add_argument("--scale-repeat", type=int, default=1,
+                        help="runs per timed step at --scale (default: %(default)s; each takes minutes)")
+    parser.add_argument("--searches", type=int, default=5, help="queries timed in Chromium per size")
+    parser.add_argument("--quick", action="store_true",
+                        help="a quick check of the harness: 120 articles, 600 scaled, 1 run each; "
+                             "writes BENCHMARKS.md into the work folder")
+    parser.add_argument("--no-peer", action="store_true", help="skip Material's blog plugin")
+    parser.add_argument("--no-browser", action="store_true", help="skip first-search latency")
+    parser.add_argument("--profile", action="store_true", help="profile the warm build even if targets pass")
+    parser.add_argument("--output", type=Path, help="where to write the report")
+    parser.add_argument("--workdir", type=Path, help="work folder (default: a new temporary one)")
+    parser.add_argument("--keep", action="store_true", help="keep the built projects in the work folder")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.limit = args.limit or 120
+        args.scale = min(args.scale, 600)
+        args.repeat, args.scale_repeat, args.searches = 1, 1, 2
+    args.corpus = args.corpus.resolve()
+    return args
+
+
+if __name__ == "__main__":
+    sys.exit(main())
