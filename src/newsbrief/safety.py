@@ -47,8 +47,24 @@ def _is_active_url(name: str, value: str) -> bool:
     return any(_ACTIVE_SCHEME.match(_IGNORED_IN_SCHEME.sub("", url).lower()) for url in urls)
 
 
+# A conservative first look at each tag (quotes respected): one with an active
+# element's name, an attribute named `on...`, or a ":" or "&" anywhere (a scheme, an
+# entity) might hold active content, and the page is then parsed properly. Pages
+# of relative links and plain text, nearly all of them, are not parsed at all.
+_TAG = re.compile(r"""<[a-zA-Z/!?](?:[^>"']|"[^"]*"|'[^']*')*>?""")
+_ACTIVE_NAME = re.compile(r"</?\s*(?:" + "|".join(sorted(ACTIVE_ELEMENTS)) + r")\b", re.I)
+_HANDLER = re.compile(r"[\s/\"']on", re.I)  # any attribute whose name starts with "on"
+
+
+def _suspect(html: str) -> bool:
+    return any(":" in tag or "&" in tag or _ACTIVE_NAME.search(tag) or _HANDLER.search(tag)
+               for tag in _TAG.findall(html))
+
+
 def active_content(html: str) -> list[str]:
     """What in ``html`` could run code in a reader's browser; empty when nothing."""
+    if not _suspect(html):
+        return []  # most pages: relative links and plain text, parsed in microseconds
     finder = _Finder()
     finder.feed(html)
     finder.close()
