@@ -240,8 +240,9 @@ def _size_section(size) -> list[str]:
         s = size.search
         out.append(f"- First search in Chromium {s.chromium}: median {s.first_median:.2f} s, worst "
                    f"{s.first_max:.2f} s after page load ({s.queries} queries, each a briefing's "
-                   f"title, empty cache); a later search: median {s.later_median:.2f} s. The named "
-                   f"briefing ranked first for {s.ranked_first} of {s.queries}.")
+                   f"title typed as the page loads, empty cache; {s.typed_median:.2f} s from typing "
+                   f"to the first result); a later search: median {s.later_median:.2f} s. The "
+                   f"named briefing ranked first for {s.ranked_first} of {s.queries}.")
     out += [f"- Note: {note}" for note in size.notes]
     for name, table in size.profiles.items():
         out += ["", f"### Where the time goes: {name}", "", table]
