@@ -58,16 +58,21 @@ def on_page_content(html, page, config, files):
     return html
 
 
-def on_post_page(output, page, config):
+def on_env(env, config, files):
     project: Project = _state["project"]
-    if search.indexable(page.file.src_uri, generated=page.file.generated_by is not None,
-                        briefings_dir=project.rel(project.briefings_dir)):
-        return search.mark(output)
-    return output
+    _state["indexed"] = search.Indexed.of(
+        ((f.src_uri, f.dest_uri, f.generated_by is not None) for f in files.documentation_pages()),
+        project.rel(project.briefings_dir))
+    return env
+
+
+def on_post_page(output, page, config):
+    indexed: search.Indexed = _state["indexed"]
+    return search.mark(output) if page.file.src_uri in indexed.src_uris else output
 
 
 def on_post_build(config):
-    search.index_site(Path(config.site_dir))
+    search.index_site(Path(config.site_dir), _state["indexed"].glob)
 
 
 def on_serve(server, config, builder):

@@ -40,6 +40,21 @@ def test_only_briefings_and_hand_written_pages_are_indexed(src_uri, generated, e
     assert search.indexable(src_uri, generated=generated, briefings_dir="briefings") is expected
 
 
+def test_the_indexer_reads_only_the_folders_that_hold_indexed_pages():
+    pages = [("index.md", "index.html", False), ("about.md", "about/index.html", False),
+             ("briefings/a.md", "briefings/a/index.html", True),
+             ("briefings/b.md", "briefings/b/index.html", True),
+             ("people/x/index.md", "people/x/index.html", True), ("notes.md", "notes.html", False)]
+    indexed = search.Indexed.of(pages, "briefings")
+    assert indexed.src_uris == {"about.md", "briefings/a.md", "briefings/b.md", "notes.md"}
+    assert indexed.glob == "{about/**/*.html,briefings/**/*.html,notes.html}"
+
+
+def test_a_folder_name_that_would_read_as_a_glob_means_reading_every_file():
+    pages = [("a{b}.md", "a{b}/index.html", False), ("briefings/a.md", "briefings/a/index.html", True)]
+    assert search.Indexed.of(pages, "briefings").glob is None
+
+
 def test_mark_flags_the_content_once_and_ignores_lists_of_other_briefings():
     html = ('<body><article class="md-content__inner md-typeset"><h1>T</h1><p>x</p>'
             '<h2 id="related-briefings">Related briefings<a class="headerlink">¶</a></h2>\n'

@@ -58,6 +58,31 @@ def indexable(src_uri: str, *, generated: bool, briefings_dir: str = "briefings"
     return not generated and src_uri != HOME_URI
 
 
+@dataclass(frozen=True)
+class Indexed:
+    """The pages of one build that go into the index, and a glob for the files holding them."""
+
+    src_uris: frozenset[str]
+    glob: str | None  # None: let Pagefind read every HTML file
+
+    @classmethod
+    def of(cls, pages, briefings_dir: str = "briefings") -> Indexed:
+        """``pages``: (src_uri, dest_uri, generated) of every page of the site."""
+        chosen = [(src, dest) for src, dest, generated in pages
+                  if indexable(src, generated=generated, briefings_dir=briefings_dir)]
+        return cls(frozenset(src for src, _ in chosen), _glob(dest for _, dest in chosen))
+
+
+def _glob(dest_uris) -> str | None:
+    """Pagefind reads only the folders (or files) that hold indexed pages: generated lists
+    are most of the site's HTML, and reading them costs time and memory for nothing."""
+    heads = {(d.split("/", 1)[0], "/" in d) for d in dest_uris}
+    if not heads or len(heads) > 50 or any(c in h for h, _ in heads for c in "{}[],?*\\"):
+        return None
+    patterns = sorted(f"{head}/**/*.html" if folder else head for head, folder in heads)
+    return patterns[0] if len(patterns) == 1 else "{" + ",".join(patterns) + "}"
+
+
 def mark(html: str) -> str:
     """The page's HTML with its content marked for the index (unchanged if not found)."""
     match = CONTENT_TAG.search(html)
@@ -67,10 +92,10 @@ def mark(html: str) -> str:
     return OTHER_BRIEFINGS.sub(lambda m: m[1] + IGNORE + m[2] + IGNORE, html)
 
 
-def index_site(site_dir: Path) -> IndexReport | None:
+def index_site(site_dir: Path, glob: str | None = None) -> IndexReport | None:
     """Index the built site in ``site_dir``; on failure log a warning and return None."""
     try:
-        report = build_index(site_dir)
+        report = build_index(site_dir, glob)
     except SearchError as error:
         log.warning("%s", error)
         return None
@@ -79,7 +104,7 @@ def index_site(site_dir: Path) -> IndexReport | None:
     return report
 
 
-def build_index(site_dir: Path) -> IndexReport:
+def build_index(site_dir: Path, glob: str | None = None) -> IndexReport:
     site_dir = Path(site_dir)
     if not (site_dir / "index.html").is_file():
         raise SearchError(f"{site_dir}: no built site to index (index.html is missing). "
@@ -87,6 +112,8 @@ def build_index(site_dir: Path) -> IndexReport:
     args = [str(executable()), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR]
     for selector in IGNORED:
         args += ["--exclude-selectors", selector]
+    if glob:
+        args += ["--glob", glob]
     started = time.perf_counter()
     try:
         process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
