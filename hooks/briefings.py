@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from newsbrief import safety, search
+from newsbrief.mdext import GeneratedHtml
 from newsbrief.fsutil import LockHeld
 from newsbrief.project import Project
 from newsbrief.site import Site, SiteOptions, build_site
@@ -21,6 +22,7 @@ _state: dict[str, object] = {}
 def on_config(config):
     _state["project"] = Project.at(Path(config.config_file_path).parent)
     _state["options"] = SiteOptions(config.site_name, config.site_url or "", config.use_directory_urls)
+    config.markdown_extensions.append(GeneratedHtml())  # an optimisation: same HTML, sooner
     return config
 
 

@@ -119,3 +119,28 @@ def test_editing_front_matter_changes_the_site_and_adding_a_seed_rewrites_nothin
     assert len(after) == len(before) + 1
     html = page(tmp_path / "two", B004)
     assert "Kim Jong-un" not in re.search(r"<strong>People:</strong>.*?</li>", html, re.S).group()
+
+
+def test_every_link_on_every_page_resolves_to_a_page_and_anchor(site: Path):
+    """Generated lists carry resolved links that MkDocs does not check; this does."""
+    ids: dict[Path, set[str]] = {}
+
+    def anchors(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = set(re.findall(r'\bid="([^"]+)"', path.read_text(encoding="utf-8")))
+        return ids[path]
+
+    checked = 0
+    for html_file in site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        for href in re.findall(r'<a [^>]*href="([^"]+)"', article(html) if "<article" in html else ""):
+            if re.match(r"[a-z]+:|//|#", href):
+                continue
+            path, _, fragment = href.partition("#")
+            target = (html_file.parent / path).resolve()
+            target = target / "index.html" if target.is_dir() else target
+            assert target.is_file(), f"{html_file.relative_to(site)}: broken link {href}"
+            if fragment:
+                assert fragment in anchors(target), f"{html_file.relative_to(site)}: no #{fragment}"
+            checked += 1
+    assert checked > 100

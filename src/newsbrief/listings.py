@@ -1,8 +1,9 @@
 """Generated list pages: one per term, an index per kind, the timeline, the home lists.
 
-Every list is paginated, so no page grows with the corpus: a page costs
-O(its own length), and the whole set O(total mentions). Page titles are
-collected in ``Listing.title`` so the build can escape them.
+Every list is paginated or bounded, so no page grows with the corpus: a page
+costs O(its own length), and the whole set O(total mentions). Lists are HTML
+blocks with resolved links (see ``pages``); page titles are collected in
+``Listing.title`` so the build can escape them.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from dataclasses import dataclass
 from . import markup
 from .link import FOLDERS, Links, Term
 from .model import Briefing
-from .pages import briefing_list, link, term_links
+from .pages import briefing_list, html_list, link, term_links
+from .urls import Urls
 
 PER_PAGE = 50  # briefings per list page
 INDEX_TOP = 300  # most mentioned names on a kind's index page; the rest are in its A-Z
@@ -42,20 +44,20 @@ def _pages(base: str, items: Sequence, per_page: int) -> list[tuple[str, Sequenc
             for n, chunk in enumerate(chunks, start=1)]
 
 
-def _pager(uri: str, base: str, number: int, count: int) -> str:
+def _pager(urls: Urls, uri: str, base: str, number: int, count: int) -> str:
     if count == 1:
         return ""
     page = lambda n: f"{base}/index.md" if n == 1 else f"{base}/page/{n}.md"  # noqa: E731
     steps = []
     if number > 1:
-        steps.append(link(uri, page(number - 1), "← Newer"))
+        steps.append(link(urls, uri, page(number - 1), "← Newer"))
     steps.append(f"Page {number} of {count}")
     if number < count:
-        steps.append(link(uri, page(number + 1), "Older →"))
-    return "\n" + " · ".join(steps) + "\n"
+        steps.append(link(urls, uri, page(number + 1), "Older →"))
+    return '\n<p class="nb-pager">' + " · ".join(steps) + "</p>\n"
 
 
-def term_pages(links: Links, by_uri: dict[str, Briefing]) -> list[Listing]:
+def term_pages(urls: Urls, links: Links, by_uri: dict[str, Briefing]) -> list[Listing]:
     out = []
     for term in links.terms.values():
         if not term.has_page:
@@ -63,27 +65,28 @@ def term_pages(links: Links, by_uri: dict[str, Briefing]) -> list[Listing]:
         uris = links.briefings_for(term)
         base = term.uri.removesuffix("/index.md")
         for uri, chunk, number, count in _pages(base, uris, PER_PAGE):
-            out.append(Listing(uri, term.name, _term_page(uri, term, links, [by_uri[u] for u in chunk],
-                                                          len(uris), _pager(uri, base, number, count))))
+            page = _term_page(urls, uri, term, links, [by_uri[u] for u in chunk], len(uris),
+                              _pager(urls, uri, base, number, count))
+            out.append(Listing(uri, term.name, page))
     return out
 
 
-def _term_page(uri: str, term: Term, links: Links, briefings: list[Briefing], total: int,
-               pager: str) -> str:
+def _term_page(urls: Urls, uri: str, term: Term, links: Links, briefings: list[Briefing],
+               total: int, pager: str) -> str:
     kind = SINGULAR[term.kind]
     index = f"{FOLDERS[term.kind]}/index.md"
     plural = "briefing" if total == 1 else "briefings"
     md = (f"# {markup.line(term.name)}\n\n"
-          f"{link(uri, index, kind)} · mentioned in {total} {plural}\n\n"
-          f"## Briefings\n\n{briefing_list(uri, briefings)}{pager}")
+          f'<p class="nb-text">{link(urls, uri, index, kind)} · mentioned in {total} {plural}</p>\n\n'
+          f"## Briefings\n\n{briefing_list(urls, uri, briefings)}{pager}")
     co = links.co_mentions(term)
     if co:
-        md += "\n## Mentioned with\n\n" + "\n".join(
-            f"- {link(uri, t.uri, t.name)} ({SINGULAR[t.kind].lower()}, {n})" for t, n in co) + "\n"
+        md += "\n## Mentioned with\n\n" + html_list(
+            f"{link(urls, uri, t.uri, t.name)} ({SINGULAR[t.kind].lower()}, {n})" for t, n in co)
     return md
 
 
-def kind_indexes(links: Links, by_uri: dict[str, Briefing]) -> list[Listing]:
+def kind_indexes(urls: Urls, links: Links, by_uri: dict[str, Briefing]) -> list[Listing]:
     """Per kind: the most mentioned names with counts, and an A-Z directory of every name."""
     by_kind: dict[str, list[Term]] = defaultdict(list)
     for term in links.terms.values():
@@ -95,15 +98,20 @@ def kind_indexes(links: Links, by_uri: dict[str, Briefing]) -> list[Listing]:
         uri = f"{FOLDERS[kind]}/index.md"
         top = heapq.nsmallest(INDEX_TOP, (t for t in terms if t.has_page),
                               key=lambda t: (-count(t), t.name.casefold()))
-        rows = "\n".join(f"| {link(uri, t.uri, t.name)} | {count(t)} |" for t in top)
-        table = f"| Name | Briefings |\n| --- | ---: |\n{rows}\n" if top else ""
+        rows = "\n".join(f'<tr><td>{link(urls, uri, t.uri, t.name)}</td><td align="right">{count(t)}</td></tr>'
+                         for t in top)
+        table = ('<div class="nb-index">\n<table>\n<thead><tr><th>Name</th>'
+                 f'<th align="right">Briefings</th></tr></thead>\n<tbody>\n{rows}\n</tbody>\n'
+                 "</table>\n</div>\n" if top else "")
         letters = _letters(terms)
-        nav = " · ".join(link(uri, f"{FOLDERS[kind]}/a-z/{letter}/index.md", letter.upper())
+        nav = " · ".join(link(urls, uri, f"{FOLDERS[kind]}/a-z/{letter}/index.md", letter.upper())
                          for letter in letters)
-        intro = (f"{len(terms)} in all; each named in two or more briefings has a page. "
-                 f"Every name is in the A-Z directory: {nav}\n\n" if terms else "*None yet.*\n")
+        intro = (f'<p class="nb-text">{len(terms)} in all; each named in two or more briefings '
+                 f"has a page. Every name is in the A-Z directory: {nav}</p>\n\n" if terms
+                 else '<p class="nb-none"><em>None yet.</em></p>\n')
         out.append(Listing(uri, label, f"# {label}\n\n{intro}{table}"))
-        out += [_directory_page(kind, letter, items, links, by_uri) for letter, items in letters.items()]
+        out += [_directory_page(urls, kind, letter, items, links, by_uri)
+                for letter, items in letters.items()]
     return out
 
 
@@ -114,7 +122,7 @@ def _letters(terms: list[Term]) -> dict[str, list[Term]]:
     return dict(sorted(letters.items()))
 
 
-def _directory_page(kind: str, letter: str, terms: list[Term], links: Links,
+def _directory_page(urls: Urls, kind: str, letter: str, terms: list[Term], links: Links,
                     by_uri: dict[str, Briefing]) -> Listing:
     uri = f"{FOLDERS[kind]}/a-z/{letter}/index.md"
     title = f"{KIND_LABELS[kind]}: {letter.upper()}"
@@ -122,15 +130,15 @@ def _directory_page(kind: str, letter: str, terms: list[Term], links: Links,
     for t in terms:
         briefings = links.briefings_for(t)
         if t.has_page:
-            rows.append(f"- {link(uri, t.uri, t.name)} ({len(briefings)})")
+            rows.append(f"{link(urls, uri, t.uri, t.name)} ({len(briefings)})")
         else:
-            rows.append(f'- <span id="{t.slug}"></span>**{markup.inline(t.name)}**: '
-                        f"{link(uri, briefings[0], by_uri[briefings[0]].title)}")
-    back = link(uri, f"{FOLDERS[kind]}/index.md", f"All {KIND_LABELS[kind].lower()}")
-    return Listing(uri, title, f"# {markup.line(title)}\n\n{back}\n\n" + "\n".join(rows) + "\n")
+            rows.append(f'<span id="{t.slug}"></span><strong>{markup.html_text(t.name)}</strong>: '
+                        f"{link(urls, uri, briefings[0], by_uri[briefings[0]].title)}")
+    back = link(urls, uri, f"{FOLDERS[kind]}/index.md", f"All {KIND_LABELS[kind].lower()}")
+    return Listing(uri, title, f'# {markup.line(title)}\n\n<p class="nb-text">{back}</p>\n\n{html_list(rows)}')
 
 
-def timeline(briefings: Sequence[Briefing]) -> list[Listing]:
+def timeline(urls: Urls, briefings: Sequence[Briefing]) -> list[Listing]:
     """Months newest first, one page each; undated briefings on pages of their own.
 
     The timeline's first page also lists the newest ``TIMELINE_INLINE``
@@ -145,35 +153,39 @@ def timeline(briefings: Sequence[Briefing]) -> list[Listing]:
         groups.append(("Undated", "timeline/undated", undated))
     out, sections, inline = [], [], TIMELINE_INLINE
     for title, base, items in groups:
-        heading = f"## {link(TIMELINE, f'{base}/index.md', title)} ({len(items)})\n\n"
+        heading = f"## {link(urls, TIMELINE, f'{base}/index.md', title)} ({len(items)})\n\n"
         shown = items[:inline]
         inline -= len(shown)
-        more = "" if len(shown) == len(items) else f"{link(TIMELINE, f'{base}/index.md', 'All of them →')}\n"
-        sections.append(heading + (briefing_list(TIMELINE, shown, with_summary=False) + more if shown else ""))
-        out += _list_pages(base, "Undated briefings" if base.endswith("undated") else title, items)
-    body = "\n".join(sections) if sections else "*No briefings yet.*\n"
+        more = ("" if len(shown) == len(items)
+                else f'\n<p class="nb-text">{link(urls, TIMELINE, f"{base}/index.md", "All of them →")}</p>\n')
+        if shown:
+            heading += briefing_list(urls, TIMELINE, shown, with_summary=False) + more
+        sections.append(heading)
+        out += _list_pages(urls, base, "Undated briefings" if base.endswith("undated") else title, items)
+    body = "\n".join(sections) if sections else '<p class="nb-none"><em>No briefings yet.</em></p>\n'
     out.insert(0, Listing(TIMELINE, "Timeline", f"# Timeline\n\nBriefings by month, newest first.\n\n{body}"))
     return out
 
 
-def _list_pages(base: str, title: str, items: Sequence[Briefing]) -> list[Listing]:
-    return [Listing(uri, title, f"# {markup.line(title)}\n\n{briefing_list(uri, chunk)}"
-                    f"{_pager(uri, base, number, count)}")
+def _list_pages(urls: Urls, base: str, title: str, items: Sequence[Briefing]) -> list[Listing]:
+    return [Listing(uri, title, f"# {markup.line(title)}\n\n{briefing_list(urls, uri, chunk)}"
+                    f"{_pager(urls, uri, base, number, count)}")
             for uri, chunk, number, count in _pages(base, items, PER_PAGE)]
 
 
-def home_sections(uri: str, briefings: Sequence[Briefing], links: Links) -> str:
+def home_sections(urls: Urls, uri: str, briefings: Sequence[Briefing], links: Links) -> str:
     """The latest briefings and the most-mentioned people, organizations and places."""
-    md = f"## Latest briefings\n\n{briefing_list(uri, briefings[:HOME_LATEST])}"
+    md = f"## Latest briefings\n\n{briefing_list(urls, uri, briefings[:HOME_LATEST])}"
     if len(briefings) > HOME_LATEST:
-        md += f"\n{link(uri, TIMELINE, f'All {len(briefings)} briefings by month →')}\n"
+        every = link(urls, uri, TIMELINE, f"All {len(briefings)} briefings by month →")
+        md += f'\n<p class="nb-text">{every}</p>\n'
     top = []
     for kind in ("person", "organization", "place"):
         terms = heapq.nsmallest(HOME_TOP_TERMS, (t for t in links.terms.values() if t.kind == kind),
                                 key=lambda t: (-len(links.briefings_for(t)), t.name.casefold()))
         if terms:
-            top.append(f"- **{link(uri, f'{FOLDERS[kind]}/index.md', KIND_LABELS[kind])}:** "
-                       f"{term_links(uri, terms)}")
+            top.append(f"<strong>{link(urls, uri, f'{FOLDERS[kind]}/index.md', KIND_LABELS[kind])}:"
+                       f"</strong> {term_links(urls, uri, terms)}")
     if top:
-        md += "\n## Most mentioned\n\n" + "\n".join(top) + "\n"
+        md += "\n## Most mentioned\n\n" + html_list(top)
     return md

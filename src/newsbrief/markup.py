@@ -40,6 +40,7 @@ def heading(text: str, level: int = 2) -> str:
     return f"{'#' * level} {line(text)}"
 
 
-def attribute(text: str) -> str:
-    """Escape text for an HTML attribute or raw HTML context."""
+@lru_cache(maxsize=1 << 16)
+def html_text(text: str) -> str:
+    """Escape text for an HTML block or attribute: it shows as the same text."""
     return html.escape(" ".join(_CONTROL.sub("", text).split()), quote=True)

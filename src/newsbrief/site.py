@@ -22,6 +22,7 @@ from .mentions import link_first_mentions
 from .model import Briefing
 from .pipeline import ConvertReport, convert, log_report
 from .project import Project
+from .urls import Urls, source_link
 
 HOME_URI = "index.md"
 log = logging.getLogger("mkdocs.plugins.newsbrief")
@@ -52,11 +53,13 @@ class Site:
             sorted((to_briefing(f) for f in report.publishable), key=lambda b: b.sort_key))
         self.by_uri = {b.path: b for b in self.briefings}
         self.links: Links = link(self.briefings, report.catalog)
+        self.urls = Urls(options.directory_urls)
 
     @cached_property
     def listings(self) -> dict[str, listings.Listing]:
-        generated = (listings.term_pages(self.links, self.by_uri) + listings.kind_indexes(self.links, self.by_uri)
-                     + listings.timeline(self.briefings))
+        generated = (listings.term_pages(self.urls, self.links, self.by_uri)
+                     + listings.kind_indexes(self.urls, self.links, self.by_uri)
+                     + listings.timeline(self.urls, self.briefings))
         return {page.src_uri: page for page in generated}
 
     def briefing_pages(self) -> list[SourcePage]:
@@ -65,7 +68,7 @@ class Site:
     def generated_pages(self) -> list[SourcePage]:
         pages_ = [SourcePage(uri, content=page.markdown) for uri, page in self.listings.items()]
         feed = atom_feed(self.briefings, title=self.options.name, site_url=self.options.url,
-                         url_of=self.url_of)
+                         url_of=self.urls.url)
         return pages_ + [SourcePage(FEED_URI, content=feed)]
 
     def title(self, src_uri: str) -> str | None:
@@ -79,24 +82,18 @@ class Site:
         if briefing is not None:
             return self._briefing_markdown(briefing, markdown)
         if src_uri == HOME_URI:
-            return markdown.rstrip() + "\n\n" + listings.home_sections(src_uri, self.briefings, self.links)
+            return markdown.rstrip() + "\n\n" + listings.home_sections(self.urls, src_uri, self.briefings,
+                                                                          self.links)
         return markdown
 
     def _briefing_markdown(self, b: Briefing, body: str) -> str:
         catalog = self.report.catalog
-        targets = [((t.name, *catalog.spellings(t.name)), pages.relative(b.path, t.uri))
+        targets = [((t.name, *catalog.spellings(t.name)), source_link(b.path, t.uri))
                    for t in self.links.by_briefing.get(b.path, ()) if t.kind != "topic"]
         body = link_first_mentions(body, targets)
-        return pages.header(b, self.links) + body.rstrip() + "\n" + pages.footer(b, self.links, self.by_uri)
+        return (pages.header(self.urls, b, self.links) + body.rstrip() + "\n"
+                + pages.footer(self.urls, b, self.links, self.by_uri))
 
-    def url_of(self, src_uri: str) -> str:
-        """A page's URL relative to the site root, as MkDocs makes it."""
-        stem = src_uri.removesuffix(".md")
-        if not self.options.directory_urls:
-            return stem + ".html"
-        if stem == "index" or stem.endswith("/index"):
-            return stem.removesuffix("index")
-        return stem + "/"
 
 
 def build_site(project: Project, options: SiteOptions = SiteOptions()) -> Site:
