@@ -158,8 +158,9 @@ def page(served):
 
 def results(page, served: str, query: str) -> list[str]:
     page.goto(served + "/about/")
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(query)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)  # one input event: no results for half a query can come back late
     page.locator(".md-search-result__link").first.wait_for()
     return page.locator(".md-search-result__link h1").all_text_contents()
 
