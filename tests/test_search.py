@@ -120,6 +120,13 @@ def test_build_writes_a_search_index_of_briefings_without_list_pages(built: Path
 
 
 @pytest.mark.build
+def test_files_the_site_never_loads_are_not_shipped(built: Path):
+    assert (built / "pagefind" / "pagefind.js").is_file()
+    assert not (built / "pagefind" / "pagefind-ui.js").exists()
+    assert not (built / "assets" / "javascripts" / "lunr").exists()
+
+
+@pytest.mark.build
 def test_search_box_is_in_the_header_and_loads_nothing_from_elsewhere(built: Path):
     html = (built / "briefings" / SLUG_004 / "index.html").read_text(encoding="utf-8")
     header = html[html.index("<header"):html.index("</header>")]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import subprocess
 import time
 from dataclasses import dataclass
@@ -92,16 +93,34 @@ def mark(html: str) -> str:
     return OTHER_BRIEFINGS.sub(lambda m: m[1] + IGNORE + m[2] + IGNORE, html)
 
 
+# Shipped by the theme or the indexer but never loaded here: Material's own search
+# engine (its plugin is off) and Pagefind's ready-made UIs (the header box has its own).
+UNUSED = ("assets/javascripts/lunr", *(f"{BUNDLE_DIR}/pagefind-{name}" for name in (
+    "ui.js", "ui.css", "component-ui.js", "component-ui.css", "modular-ui.js", "modular-ui.css",
+    "highlight.js")))
+
+
 def index_site(site_dir: Path, glob: str | None = None) -> IndexReport | None:
     """Index the built site in ``site_dir``; on failure log a warning and return None."""
     try:
         report = build_index(site_dir, glob)
+        prune(site_dir)
     except SearchError as error:
         log.warning("%s", error)
         return None
     log.info("newsbrief: search index of %d page(s) in %.1f s, %.1f MB (indexer peak memory %d MB)",
              report.pages, report.seconds, report.bundle_bytes / 1e6, report.peak_rss_bytes // 2**20)
     return report
+
+
+def prune(site_dir: Path) -> None:
+    """Remove the files the site ships but never loads (``UNUSED``)."""
+    for rel in UNUSED:
+        path = Path(site_dir) / rel
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def build_index(site_dir: Path, glob: str | None = None) -> IndexReport:
