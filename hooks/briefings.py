@@ -62,19 +62,19 @@ def on_page_content(html, page, config, files):
 
 def on_env(env, config, files):
     project: Project = _state["project"]
-    _state["indexed"] = search.Indexed.of(
+    indexed = search.Indexed.of(
         ((f.src_uri, f.dest_uri, f.generated_by is not None) for f in files.documentation_pages()),
         project.rel(project.briefings_dir))
+    _state["search"] = search.IndexRun(indexed, project.cache_dir)
     return env
 
 
 def on_post_page(output, page, config):
-    indexed: search.Indexed = _state["indexed"]
-    return search.mark(output) if page.file.src_uri in indexed.src_uris else output
+    return _state["search"].page(page.file.src_uri, page.file.dest_uri, output)
 
 
 def on_post_build(config):
-    search.index_site(Path(config.site_dir), _state["indexed"].glob)
+    _state["search"].finish(Path(config.site_dir))
 
 
 def on_serve(server, config, builder):

@@ -35,7 +35,7 @@ def copy_project(dest: Path, *, seeds: bool = True, briefings: bool = False) -> 
 def project(tmp_path: Path, shared_cache: Path) -> Path:
     """A fresh project with the shipped seeds and no briefings yet."""
     root = copy_project(tmp_path / "project")
-    (root / ".cache").symlink_to(shared_cache, target_is_directory=True)
+    share_analysis_cache(root, shared_cache)
     return root
 
 
@@ -43,6 +43,14 @@ def project(tmp_path: Path, shared_cache: Path) -> Path:
 def shared_cache(tmp_path_factory) -> Path:
     """One analysis cache for the session, so each seed text meets the model once."""
     return tmp_path_factory.mktemp("cache")
+
+
+def share_analysis_cache(root: Path, shared: Path) -> None:
+    """Share the model's cache between test projects, and nothing else in .cache/
+    (each project keeps its own search index, backups and lock)."""
+    (shared / "ner").mkdir(exist_ok=True)
+    (root / ".cache").mkdir(exist_ok=True)
+    (root / ".cache" / "ner").symlink_to(shared / "ner", target_is_directory=True)
 
 
 def run_mkdocs(root: Path, site_dir: Path, *, strict: bool = True) -> subprocess.CompletedProcess:

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, run_mkdocs
+from conftest import copy_project, run_mkdocs, share_analysis_cache
 
 from newsbrief.pipeline import convert
 from newsbrief.project import Project
@@ -49,7 +49,7 @@ def add_bad_seeds(root: Path) -> None:
 @pytest.fixture(scope="module")
 def bad_project(tmp_path_factory, shared_cache: Path) -> Path:
     root = copy_project(tmp_path_factory.mktemp("bad") / "project")
-    (root / ".cache").symlink_to(shared_cache, target_is_directory=True)
+    share_analysis_cache(root, shared_cache)
     add_bad_seeds(root)
     return root
 

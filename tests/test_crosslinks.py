@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import run_mkdocs, snapshot
+from conftest import run_mkdocs, snapshot, share_analysis_cache
 
 pytestmark = pytest.mark.build
 
@@ -41,7 +41,7 @@ def site(tmp_path_factory, shared_cache) -> Path:
     from conftest import copy_project
 
     root = copy_project(tmp_path_factory.mktemp("crosslinks") / "project")
-    (root / ".cache").symlink_to(shared_cache, target_is_directory=True)
+    share_analysis_cache(root, shared_cache)
     out = root.parent / "site"
     result = run_mkdocs(root, out)
     assert result.returncode == 0, result.stderr

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, run_cli, snapshot
+from conftest import REPO, run_cli, snapshot, share_analysis_cache
 
 from newsbrief.briefing_file import read_briefing
 from newsbrief.fsutil import build_lock
@@ -53,7 +53,7 @@ def every_state(tmp_path_factory, shared_cache: Path) -> tuple[Path, dict[str, s
     from conftest import copy_project
 
     root = copy_project(tmp_path_factory.mktemp("states") / "project")
-    (root / ".cache").symlink_to(shared_cache, target_is_directory=True)
+    share_analysis_cache(root, shared_cache)
     changed_seed = seed(root, "100_harbour.txt", "Harbour Plan Approved")
     gone_seed = seed(root, "101_bridge.txt", "Bridge Repairs Begin")
     convert(Project.at(root))

@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, run_mkdocs
+from conftest import copy_project, run_mkdocs, share_analysis_cache
 
 from newsbrief.briefing_file import read_briefing
 from newsbrief.read import decode, parse
@@ -102,7 +102,7 @@ def article_html(html: str) -> str:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, shared_cache: Path):
     root = copy_project(tmp_path_factory.mktemp("hostile") / "project")
-    (root / ".cache").symlink_to(shared_cache, target_is_directory=True)
+    share_analysis_cache(root, shared_cache)
     (root / SEED).write_text(HOSTILE, encoding="utf-8")
     site = root.parent / "site"
     result = run_mkdocs(root, site, strict=True)

@@ -189,3 +189,19 @@ def test_seed_text_in_results_shows_as_text(page, served: str):
     assert listing.locator("img, script, b").count() == 0
     assert "<script>window.pwned=2</script>" in listing.text_content()
     assert page.evaluate("window.pwned") is None
+
+
+@pytest.mark.build
+def test_an_unchanged_site_reuses_its_index_and_a_changed_briefing_rebuilds_it(project: Path,
+                                                                                 tmp_path: Path):
+    first = run_mkdocs(project, tmp_path / "one")
+    assert "search index of" in first.stderr
+    second = run_mkdocs(project, tmp_path / "two")
+    assert "search index unchanged" in second.stderr
+    files = lambda site: {p.relative_to(site).as_posix(): p.read_bytes()  # noqa: E731
+                          for p in (site / "pagefind").rglob("*") if p.is_file()}
+    assert files(tmp_path / "two") == files(tmp_path / "one")
+    briefing = next((project / "briefings").glob("*.md"))
+    briefing.write_text(briefing.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8")
+    third = run_mkdocs(project, tmp_path / "three")
+    assert "search index of" in third.stderr and "search index unchanged" not in third.stderr

@@ -14,6 +14,7 @@ the Pagefind binary over the finished site. Nothing here imports MkDocs.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -26,6 +27,7 @@ from pathlib import Path
 log = logging.getLogger("mkdocs.plugins.newsbrief")
 
 BUNDLE_DIR = "pagefind"
+CACHE_FORMAT = 1
 HOME_URI = "index.md"
 # Material's content element; Pagefind indexes only pages that carry the marker.
 CONTENT_TAG = re.compile(r'<article class="md-content__inner md-typeset"')
@@ -82,6 +84,55 @@ def _glob(dest_uris) -> str | None:
         return None
     patterns = sorted(f"{head}/**/*.html" if folder else head for head, folder in heads)
     return patterns[0] if len(patterns) == 1 else "{" + ",".join(patterns) + "}"
+
+
+class IndexRun:
+    """One build's search index: marks the indexed pages as they are written, and
+    fingerprints what they say, so a build whose indexed pages did not change reuses
+    the previous index from the cache instead of running the indexer again."""
+
+    def __init__(self, indexed: Indexed, cache_dir: Path | None):
+        self.indexed = indexed
+        self.cache_dir = cache_dir / "search" if cache_dir else None
+        self._digest = hashlib.sha256(f"{CACHE_FORMAT}|{_indexer_version()}|{indexed.glob}".encode())
+
+    def page(self, src_uri: str, dest_uri: str, html: str) -> str:
+        if src_uri not in self.indexed.src_uris:
+            return html
+        marked = mark(html)
+        self._digest.update(f"\0{dest_uri}\0".encode() + marked.encode("utf-8"))
+        return marked
+
+    def finish(self, site_dir: Path) -> IndexReport | None:
+        fingerprint = self._digest.hexdigest()
+        cached = self.cache_dir / fingerprint if self.cache_dir else None
+        if cached and cached.is_dir():
+            shutil.copytree(cached, Path(site_dir) / BUNDLE_DIR, dirs_exist_ok=True)
+            prune(site_dir)
+            log.info("newsbrief: search index unchanged; reused it from %s", cached)
+            return None
+        report = index_site(site_dir, self.indexed.glob)
+        if report and cached:
+            _store(Path(site_dir) / BUNDLE_DIR, cached)
+        return report
+
+
+def _store(bundle: Path, cached: Path) -> None:
+    """Keep this index as the only cached one (a temporary name, then a rename)."""
+    for old in cached.parent.glob("*") if cached.parent.is_dir() else ():
+        shutil.rmtree(old, ignore_errors=True)
+    temporary = cached.with_name(cached.name + ".tmp")
+    shutil.copytree(bundle, temporary)
+    temporary.rename(cached)
+
+
+def _indexer_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pagefind-bin")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def mark(html: str) -> str:

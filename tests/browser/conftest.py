@@ -21,7 +21,7 @@ import frontmatter
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from conftest import copy_project, run_mkdocs
+from conftest import copy_project, run_mkdocs, share_analysis_cache
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -87,7 +87,7 @@ def _briefings(root: Path) -> tuple[BuiltBriefing, ...]:
 def built_site(tmp_path_factory, shared_cache: Path) -> Iterator[BuiltSite]:
     base = tmp_path_factory.mktemp("browser")
     root = copy_project(base / "project")
-    (root / ".cache").symlink_to(shared_cache, target_is_directory=True)
+    share_analysis_cache(root, shared_cache)
     site_dir = base / "site"
     result = run_mkdocs(root, site_dir)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
