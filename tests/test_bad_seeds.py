@@ -55,10 +55,15 @@ def bad_project(tmp_path_factory, shared_cache: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def report(bad_project: Path, tmp_path_factory):
+def converted(bad_project: Path, tmp_path_factory):
     root = tmp_path_factory.mktemp("convert") / "project"
     shutil.copytree(bad_project, root, symlinks=True)
-    return convert(Project.at(root))
+    return root, convert(Project.at(root))
+
+
+@pytest.fixture(scope="module")
+def report(converted):
+    return converted[1]
 
 
 @pytest.fixture(scope="module")
@@ -105,13 +110,15 @@ def test_western_legacy_text_is_decoded_as_cp1252_not_a_lookalike():
     assert "cp1252" in warning.message
 
 
-def test_repaired_seeds_publish_their_repaired_text(report):
+def test_repaired_seeds_publish_their_repaired_text(converted):
+    root, report = converted
     by_source = {f.source: f for f in report.briefings}
+    text = lambda source: (root / by_source[source].rel).read_text(encoding="utf-8")  # noqa: E731
     assert "na\u00efve pricing" in by_source["seeds/fix_cp1252.txt"].meta["title"]
-    assert "Z\u00fcrich" in by_source["seeds/fix_latin1.txt"].body
-    control = by_source["seeds/fix_control.txt"]
-    assert control.meta["title"] == "Control characters here"
-    assert "\x07" not in control.text and "\x0b" not in control.text and "\x7f" not in control.text
+    assert "Z\u00fcrich" in text("seeds/fix_latin1.txt")
+    assert by_source["seeds/fix_control.txt"].meta["title"] == "Control characters here"
+    control = text("seeds/fix_control.txt")
+    assert "\x07" not in control and "\x0b" not in control and "\x7f" not in control
 
 
 def test_strict_build_fails_after_listing_every_bad_seed(strict_build):

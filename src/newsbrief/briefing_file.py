@@ -59,12 +59,15 @@ def parse_front_matter(text: str) -> tuple[dict, str]:
 
 @dataclass(frozen=True)
 class BriefingFile:
+    """What the pipeline needs of a briefing file; not its text, which a big site
+    would otherwise hold in memory twice over (the build keeps every briefing)."""
+
     rel: str  # project-relative POSIX path
-    text: str
     meta: dict
-    body: str
     state: State
     problems: tuple[Problem, ...] = ()
+    words: int = 0  # in the body
+    claimed_source: str | None = None  # a broken file's `source:` line, read without YAML
 
     @property
     def slug(self) -> str:
@@ -73,7 +76,7 @@ class BriefingFile:
     @property
     def source(self) -> str | None:
         if self.state == "broken":  # still claims its seed, so no duplicate is generated
-            return _recover_source(self.text)
+            return self.claimed_source
         source = self.meta.get("source")
         return source if isinstance(source, str) else None
 
@@ -95,28 +98,31 @@ def read_briefing(path: Path, root: Path) -> BriefingFile:
     except UnicodeDecodeError as error:
         problem = Problem(rel, f"is not UTF-8 ({error.reason} at byte {error.start})",
                           "re-save the file as UTF-8")
-        text = path.read_bytes().decode("utf-8", "replace")
-        return BriefingFile(rel, text, {}, "", "broken", (problem,))
+        return _broken(rel, path.read_bytes().decode("utf-8", "replace"), problem)
     return parse_briefing(text, rel)
+
+
+def _broken(rel: str, text: str, problem: Problem) -> BriefingFile:
+    return BriefingFile(rel, {}, "broken", (problem,), claimed_source=_recover_source(text))
 
 
 def parse_briefing(text: str, rel: str) -> BriefingFile:
     try:
         meta, body = parse_front_matter(text)  # not loads(): it fails on keys that are not text
     except yaml.YAMLError as error:
-        return BriefingFile(rel, text, {}, "", "broken", (_yaml_problem(rel, text, error),))
+        return _broken(rel, text, _yaml_problem(rel, text, error))
     except NotAMapping as error:
         problem = Problem(rel, f"front matter is a YAML {error}, not `key: value` lines",
                           "write one `key: value` per line between the `---` lines; the briefing "
                           "is left out of the site until then", 2)
-        return BriefingFile(rel, text, {}, "", "broken", (problem,))
+        return _broken(rel, text, problem)
     except ValueError as error:  # well-formed YAML, impossible value: `date: 2025-13-45`
         problem = Problem(rel, f"front matter holds a date that does not exist ({error})",
                           "write a real date as YYYY-MM-DD; the briefing is left out of the "
                           "site until then", _impossible_date_line(text))
-        return BriefingFile(rel, text, {}, "", "broken", (problem,))
-    state = _state(text, meta)
-    return BriefingFile(rel, text, meta, body, state, tuple(briefing_problems(rel, meta, text)))
+        return _broken(rel, text, problem)
+    return BriefingFile(rel, meta, _state(text, meta), tuple(briefing_problems(rel, meta, text)),
+                        word_count(body))
 
 
 def _state(text: str, meta: dict) -> State:
@@ -163,7 +169,7 @@ def to_briefing(file: BriefingFile) -> Briefing:
         topics=coerce_list(meta.get("topics")),
         pinned=coerce_list(related.get("pin")),
         hidden=coerce_list(related.get("hide")),
-        words=word_count(file.body),
+        words=file.words,
     )
 
 

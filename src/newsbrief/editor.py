@@ -126,8 +126,9 @@ def would_be(project: Project, rel: str) -> tuple[BriefingFile, str]:
 
 def diff(project: Project, rel: str) -> str:
     """A unified diff from the briefing as it is to the briefing a regeneration writes."""
-    file, text = would_be(project, rel)
-    return "".join(difflib.unified_diff(file.text.splitlines(keepends=True),
+    _, text = would_be(project, rel)
+    current = (project.root / rel).read_text(encoding="utf-8", errors="replace")
+    return "".join(difflib.unified_diff(current.splitlines(keepends=True),
                                         text.splitlines(keepends=True),
                                         fromfile=f"a/{rel}", tofile=f"b/{rel} (regenerated)"))
 
