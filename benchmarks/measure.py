@@ -1,6 +1,6 @@
 """Run one command and measure it: wall time, CPU time, and peak memory.
 
-Peak memory is the largest total resident memory of the command's whole
+Peak memory is the largest total proportional memory (PSS) of the command's whole
 process tree (the build and its analysis workers), sampled from /proc while
 it runs. The search indexer (Pagefind) is a child of the build but is kept on
 its own line: its peak is sampled separately, so the build's figure is what
@@ -107,6 +107,15 @@ def _ppid(pid: int) -> int | None:
 
 
 def _rss(pid: int) -> int:
+    """The process's proportional set size: memory it shares with others (the model
+    workers share the model with the build that forked them) counts once across them,
+    where summing resident sizes would count it once per process."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
     try:
         return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * _PAGE
     except (OSError, IndexError, ValueError):

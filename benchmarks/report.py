@@ -233,8 +233,8 @@ def _size_section(size) -> list[str]:
             f"{site.get('bytes_per_briefing', 0) / KB:.1f} KB per briefing page "
             f"(a briefing's own HTML: {site.get('page_bytes', 0) / KB:.1f} KB).",
             f"- Search index (`pagefind/`): {site.get('search_bytes', 0) / MB:.1f} MB for "
-            f"{site.get('indexed_pages', '?')} pages; indexing took {site.get('index_seconds', 0):.1f} s "
-            f"of the warm build, with its own peak memory of {site.get('indexer_peak_mb', '?')} MB "
+            f"{site.get('indexed_pages', '?')} pages; the indexer took {site.get('index_seconds', 0):.1f} s "
+            f"when it last ran, with its own peak memory of {site.get('indexer_peak_mb', '?')} MB "
             "(not counted in the build's peak above)."]
     if size.search:
         s = size.search
