@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 BlockKind = Literal["paragraph", "heading"]
@@ -64,7 +65,7 @@ class Article:
     def paragraphs(self) -> tuple[str, ...]:
         return tuple(b.text for b in self.blocks if b.kind == "paragraph")
 
-    @property
+    @cached_property  # the model's input and its cache key: made once, not per use
     def body_text(self) -> str:
         return "\n\n".join(b.text for b in self.blocks)
 

@@ -8,6 +8,7 @@ never stops the others; the caller decides how loudly to log them.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .briefing_file import BriefingFile, read_briefing
@@ -88,13 +89,14 @@ def _generate(project: Project, tasks: list[Task], catalog: Catalog) -> list[str
     return [t.target for t, text in zip(tasks, texts) if write(project.root, t.target, text)]
 
 
-def render_articles(project: Project, articles: list[Article], catalog: Catalog) -> list[str]:
-    """The briefing text each article becomes: what a build writes and `newsbrief diff` shows."""
+def render_articles(project: Project, articles: list[Article], catalog: Catalog) -> Iterator[str]:
+    """The briefing text each article becomes, in order, each as soon as it is ready:
+    what a build writes and `newsbrief diff` shows."""
     from .analyze import analyze  # loads spaCy only when something needs analysis
     from .analyze.cache import SpanCache
 
     analyses = analyze(articles, catalog, SpanCache(project.cache_dir))
-    return [render_briefing(a, x) for a, x in zip(articles, analyses)]
+    return (render_briefing(a, x) for a, x in zip(articles, analyses))
 
 
 def log_report(report: ConvertReport) -> None:
