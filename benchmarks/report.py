@@ -29,9 +29,11 @@ class Target:
 
 
 def machine() -> dict:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+    cpu = next((line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
-    mem = next(int(line.split()[1]) * 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+    mem = next(int(line.split()[1]) * 1024
+               for line in Path("/proc/meminfo").read_text().splitlines()
                if line.startswith("MemTotal"))
     versions = {name: _version(name) for name in PACKAGES}
     try:
@@ -44,7 +46,8 @@ def machine() -> dict:
         commit += " (with uncommitted changes)"
     return {"cpu": cpu, "cores": os.cpu_count(), "memory": mem, "python": platform.python_version(),
             "os": f"{platform.system()} {platform.release()}", "versions": versions,
-            "commit": commit, "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "commit": commit,
+            "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
             "load_before": load()}
 
 
@@ -144,7 +147,8 @@ def targets(sizes: list) -> list[Target]:
     for size in sizes:
         per = size.site.get("bytes_per_briefing")
         out.append(Target(f"≤ 60 KB of site per briefing page ({size.seeds:,})",
-                          f"{per / KB:.1f} KB" if per else "n/a", None if per is None else per <= 60 * KB))
+                          f"{per / KB:.1f} KB" if per else "n/a",
+                          None if per is None else per <= 60 * KB))
     mem = peak(big)
     out.append(Target(f"build peak memory ≤ 1 GB ({big.seeds:,})", f"{mem / MB:,.0f} MB",
                       mem <= 1e9 if mem else None))
@@ -153,7 +157,8 @@ def targets(sizes: list) -> list[Target]:
                       f"{indexer:,} MB" if indexer else "n/a", "info"))
     if len(sizes) > 1:
         r = ratio(big.seconds("warm"), base.seconds("warm"))
-        out.append(Target(f"linear: {big.seeds:,} build ≤ 8 × {base.seeds:,} build", _x(r), _le(r, 8)))
+        out.append(Target(f"linear: {big.seeds:,} build ≤ 8 × {base.seeds:,} build",
+                          _x(r), _le(r, 8)))
     s = big.search
     out.append(Target(f"first search ≤ 1 s after page load ({big.seeds:,})",
                       f"{s.first_max:.2f} s (worst of {s.queries})" if s else "n/a",
@@ -182,7 +187,8 @@ def render(sizes: list, machine: dict, command: str) -> str:
            f"Run on {machine['date']}, newsbrief {machine['commit']}. Reproduce with:", "",
            "```sh", f"make bench            # = {command}", "```", "",
            "## Machine", "",
-           f"- CPU: {machine['cpu']}, {machine['cores']} cores; memory {machine['memory'] / 2**30:.0f} GiB",
+           f"- CPU: {machine['cpu']}, {machine['cores']} cores; "
+           f"memory {machine['memory'] / 2**30:.0f} GiB",
            f"- {machine['os']}, Python {machine['python']}",
            "- " + ", ".join(f"{k} {v}" for k, v in machine["versions"].items()),
            f"- Load average (1/5/15 min) before: {machine['load_before']}; after: "
@@ -224,25 +230,28 @@ def _size_section(size) -> list[str]:
         times = ", ".join(f"{r.seconds:.1f}" for r in runs)
         r = ratio(seconds, floor)
         out.append(f"| {label} | {seconds:.1f} | {times} | {_x(r) if r else ''} | "
-                   f"{max(x.cpu_seconds for x in runs):.1f} | {max(x.peak_bytes for x in runs) / MB:,.0f} MB |"
+                   f"{max(x.cpu_seconds for x in runs):.1f} | "
+                   f"{max(x.peak_bytes for x in runs) / MB:,.0f} MB |"
                    if seconds is not None else f"| {label} | failed | | | | |")
     site = size.site
     rate = cold_rate(size)
-    out += ["", f"- Cold conversion: {rate:.1f} articles/s." if rate else "- Cold conversion: failed.",
+    out += ["",
+            f"- Cold conversion: {rate:.1f} articles/s." if rate else "- Cold conversion: failed.",
             f"- Site: {site.get('site_bytes', 0) / MB:.1f} MB in all, "
             f"{site.get('bytes_per_briefing', 0) / KB:.1f} KB per briefing page "
             f"(a briefing's own HTML: {site.get('page_bytes', 0) / KB:.1f} KB).",
             f"- Search index (`pagefind/`): {site.get('search_bytes', 0) / MB:.1f} MB for "
-            f"{site.get('indexed_pages', '?')} pages; the indexer took {site.get('index_seconds', 0):.1f} s "
+            f"{site.get('indexed_pages', '?')} pages; "
+            f"the indexer took {site.get('index_seconds', 0):.1f} s "
             f"when it last ran, with its own peak memory of {site.get('indexer_peak_mb', '?')} MB "
             "(not counted in the build's peak above)."]
     if size.search:
         s = size.search
         out.append(f"- First search in Chromium {s.chromium}: median {s.first_median:.2f} s, worst "
                    f"{s.first_max:.2f} s after page load ({s.queries} queries, each a briefing's "
-                   f"title typed as the page loads, empty cache; {s.typed_median:.2f} s from typing "
-                   f"to the first result); a later search: median {s.later_median:.2f} s. The "
-                   f"named briefing ranked first for {s.ranked_first} of {s.queries}.")
+                   f"title typed as the page loads, empty cache; {s.typed_median:.2f} s from "
+                   f"typing to the first result); a later search: median {s.later_median:.2f} s. "
+                   f"The named briefing ranked first for {s.ranked_first} of {s.queries}.")
     out += [f"- Note: {note}" for note in size.notes]
     for name, table in size.profiles.items():
         out += ["", f"### Where the time goes: {name}", "", table]

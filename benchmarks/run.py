@@ -73,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
                              args.scale_repeat, peer=False, profile=args.profile))
     machine["load_after"] = report.load()
     text = report.render(sizes, machine, _command(args))
-    output = args.output or (work / "BENCHMARKS.md" if args.quick else corpus.REPO / "BENCHMARKS.md")
+    output = args.output or (work / "BENCHMARKS.md" if args.quick
+                             else corpus.REPO / "BENCHMARKS.md")
     output.write_text(text, encoding="utf-8")
     print(text)
     print(f"\nwritten to {output}; work folder {work}", file=sys.stderr)
@@ -118,7 +119,8 @@ def measure(folder: Path, seeds: list[Path], args, repeat: int, peer: bool,
         size.search = browser.first_search(site, queries(project, args.searches), "/about/")
     if profile and (args.profile or report.time_targets_missed(size)):
         log("profiling the warm build")
-        size.profiles["warm build"] = report.profile(build + ["--quiet"], project, folder / "warm.prof")
+        size.profiles["warm build"] = report.profile(build + ["--quiet"], project,
+                                                     folder / "warm.prof")
     rate = report.cold_rate(size)
     if profile and (args.profile or (rate is not None and rate < 40)):
         log("profiling a cold conversion on one process")
@@ -209,25 +211,32 @@ def _command(args) -> str:
 
 
 def _options(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run",
+                                     description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                         help="folder of .txt articles (default: %(default)s)")
     parser.add_argument("--limit", type=int, help="use only the first N articles")
     parser.add_argument("--scale", type=int, default=10_000,
-                        help="also measure this many recombined briefings; 0 to skip (default: %(default)s)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per timed step; the median counts")
+                        help="also measure this many recombined briefings; 0 to skip "
+                             "(default: %(default)s)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs per timed step; the median counts")
     parser.add_argument("--scale-repeat", type=int, default=1,
-                        help="runs per timed step at --scale (default: %(default)s; each takes minutes)")
-    parser.add_argument("--searches", type=int, default=5, help="queries timed in Chromium per size")
+                        help="runs per timed step at --scale "
+                             "(default: %(default)s; each takes minutes)")
+    parser.add_argument("--searches", type=int, default=5,
+                        help="queries timed in Chromium per size")
     parser.add_argument("--quick", action="store_true",
                         help="a quick check of the harness: 120 articles, 600 scaled, 1 run each; "
                              "writes BENCHMARKS.md into the work folder")
     parser.add_argument("--no-peer", action="store_true", help="skip Material's blog plugin")
     parser.add_argument("--no-browser", action="store_true", help="skip first-search latency")
-    parser.add_argument("--profile", action="store_true", help="profile the warm build even if targets pass")
+    parser.add_argument("--profile", action="store_true",
+                        help="profile the warm build even if targets pass")
     parser.add_argument("--output", type=Path, help="where to write the report")
     parser.add_argument("--workdir", type=Path, help="work folder (default: a new temporary one)")
-    parser.add_argument("--keep", action="store_true", help="keep the built projects in the work folder")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the built projects in the work folder")
     args = parser.parse_args(argv)
     if args.quick:
         args.limit = args.limit or 120

@@ -21,7 +21,8 @@ _state: dict[str, object] = {}
 
 def on_config(config):
     _state["project"] = Project.at(Path(config.config_file_path).parent)
-    _state["options"] = SiteOptions(config.site_name, config.site_url or "", config.use_directory_urls)
+    _state["options"] = SiteOptions(config.site_name, config.site_url or "",
+                                    config.use_directory_urls)
     config.markdown_extensions.append(GeneratedHtml())  # an optimisation: same HTML, sooner
     return config
 

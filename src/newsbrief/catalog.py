@@ -67,7 +67,8 @@ def _load_yaml(path: Path, problems: list[Problem]) -> dict | None:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        problems.append(Problem(path.name, f"is not valid YAML ({getattr(error, 'problem', error)})",
+        reason = getattr(error, "problem", error)
+        problems.append(Problem(path.name, f"is not valid YAML ({reason})",
                                 "fix the YAML syntax at that line; it is ignored until then",
                                 mark.line + 1 if mark else None))
         return None

@@ -156,4 +156,5 @@ def export(ctx: click.Context, dest: Path, config_file: Path | None) -> None:
         pages = run_export(site, dest, config_path, config)
     except (ExportError, LockHeld) as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Exported {pages} page(s) to {dest}; build them with `mkdocs build -f {dest / 'mkdocs.yml'}`.")
+    click.echo(f"Exported {pages} page(s) to {dest}; "
+               f"build them with `mkdocs build -f {dest / 'mkdocs.yml'}`.")

@@ -56,7 +56,8 @@ def export(site: Site, dest: Path, config_path: Path, config: dict) -> int:
                 (docs / uri).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(path, docs / uri)
     for page in site.briefing_pages():
-        count += _write_page(site, docs / page.src_uri, page.src_uri, page.abs_path.read_text(encoding="utf-8"))
+        count += _write_page(site, docs / page.src_uri, page.src_uri,
+                             page.abs_path.read_text(encoding="utf-8"))
     for page in site.generated_pages():
         if page.src_uri.endswith(".md"):
             count += _write_page(site, docs / page.src_uri, page.src_uri, page.content)

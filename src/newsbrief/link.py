@@ -23,7 +23,8 @@ from .resolve import resolve_names
 from .slug import slugify, unique_slug
 
 TERM_KINDS = ("person", "organization", "place", "topic")
-FOLDERS = {"person": "people", "organization": "organizations", "place": "places", "topic": "topics"}
+FOLDERS = {"person": "people", "organization": "organizations", "place": "places",
+           "topic": "topics"}
 # Weight of a shared term when ranking related briefings: sharing a person says
 # more than sharing a country.
 WEIGHTS = {"person": 3.0, "organization": 2.0, "place": 1.0, "topic": 1.5}

@@ -77,7 +77,8 @@ def _term_page(urls: Urls, uri: str, term: Term, links: Links, briefings: list[B
     index = f"{FOLDERS[term.kind]}/index.md"
     plural = "briefing" if total == 1 else "briefings"
     md = (f"# {markup.line(term.name)}\n\n"
-          f'<p class="nb-text">{link(urls, uri, index, kind)} · mentioned in {total} {plural}</p>\n\n'
+          f'<p class="nb-text">{link(urls, uri, index, kind)} · '
+          f"mentioned in {total} {plural}</p>\n\n"
           f"## Briefings\n\n{briefing_list(urls, uri, briefings)}{pager}")
     co = links.co_mentions(term)
     if co:
@@ -98,7 +99,8 @@ def kind_indexes(urls: Urls, links: Links, by_uri: dict[str, Briefing]) -> list[
         uri = f"{FOLDERS[kind]}/index.md"
         top = heapq.nsmallest(INDEX_TOP, (t for t in terms if t.has_page),
                               key=lambda t: (-count(t), t.name.casefold()))
-        rows = "\n".join(f'<tr><td>{link(urls, uri, t.uri, t.name)}</td><td align="right">{count(t)}</td></tr>'
+        rows = "\n".join(f'<tr><td>{link(urls, uri, t.uri, t.name)}</td>'
+                         f'<td align="right">{count(t)}</td></tr>'
                          for t in top)
         table = ('<div class="nb-index">\n<table>\n<thead><tr><th>Name</th>'
                  f'<th align="right">Briefings</th></tr></thead>\n<tbody>\n{rows}\n</tbody>\n'
@@ -135,7 +137,8 @@ def _directory_page(urls: Urls, kind: str, letter: str, terms: list[Term], links
             rows.append(f'<span id="{t.slug}"></span><strong>{markup.html_text(t.name)}</strong>: '
                         f"{link(urls, uri, briefings[0], by_uri[briefings[0]].title)}")
     back = link(urls, uri, f"{FOLDERS[kind]}/index.md", f"All {KIND_LABELS[kind].lower()}")
-    return Listing(uri, title, f'# {markup.line(title)}\n\n<p class="nb-text">{back}</p>\n\n{html_list(rows)}')
+    return Listing(uri, title, f"# {markup.line(title)}\n\n"
+                               f'<p class="nb-text">{back}</p>\n\n{html_list(rows)}')
 
 
 def timeline(urls: Urls, briefings: Sequence[Briefing]) -> list[Listing]:
@@ -148,7 +151,8 @@ def timeline(urls: Urls, briefings: Sequence[Briefing]) -> list[Listing]:
     undated: list[Briefing] = []
     for b in briefings:  # already newest first
         (months[f"{b.date:%Y-%m}"] if b.date else undated).append(b)
-    groups = [(f"{items[0].date:%B %Y}", f"timeline/{month}", items) for month, items in months.items()]
+    groups = [(f"{items[0].date:%B %Y}", f"timeline/{month}", items)
+              for month, items in months.items()]
     if undated:
         groups.append(("Undated", "timeline/undated", undated))
     out, sections, inline = [], [], TIMELINE_INLINE
@@ -157,13 +161,17 @@ def timeline(urls: Urls, briefings: Sequence[Briefing]) -> list[Listing]:
         shown = items[:inline]
         inline -= len(shown)
         more = ("" if len(shown) == len(items)
-                else f'\n<p class="nb-text">{link(urls, TIMELINE, f"{base}/index.md", "All of them →")}</p>\n')
+                else '\n<p class="nb-text">'
+                     f'{link(urls, TIMELINE, f"{base}/index.md", "All of them →")}</p>\n')
         if shown:
             heading += briefing_list(urls, TIMELINE, shown, with_summary=False) + more
         sections.append(heading)
-        out += _list_pages(urls, base, "Undated briefings" if base.endswith("undated") else title, items)
-    body = "\n".join(sections) if sections else '<p class="nb-none"><em>No briefings yet.</em></p>\n'
-    out.insert(0, Listing(TIMELINE, "Timeline", f"# Timeline\n\nBriefings by month, newest first.\n\n{body}"))
+        page_title = "Undated briefings" if base.endswith("undated") else title
+        out += _list_pages(urls, base, page_title, items)
+    body = ("\n".join(sections) if sections
+            else '<p class="nb-none"><em>No briefings yet.</em></p>\n')
+    out.insert(0, Listing(TIMELINE, "Timeline",
+                          f"# Timeline\n\nBriefings by month, newest first.\n\n{body}"))
     return out
 
 

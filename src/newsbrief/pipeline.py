@@ -58,7 +58,8 @@ def _convert(project: Project) -> ConvertReport:
         files.sort(key=lambda f: f.rel)
     problems += plan_problems + list(catalog.problems)
     problems += [p for f in files for p in f.problems]
-    return ConvertReport(tuple(written), len(tasks), tuple(files), catalog, tuple(problems), tuple(notes))
+    return ConvertReport(tuple(written), len(tasks), tuple(files), catalog, tuple(problems),
+                         tuple(notes))
 
 
 def read_seeds(project: Project) -> tuple[list[Seed], list[Problem], list[str]]:
@@ -105,4 +106,5 @@ def log_report(report: ConvertReport) -> None:
     for problem in report.problems:
         log.warning(str(problem))
     if report.written:
-        log.info("newsbrief: wrote %d briefing(s): %s", len(report.written), ", ".join(report.written))
+        log.info("newsbrief: wrote %d briefing(s): %s", len(report.written),
+                 ", ".join(report.written))

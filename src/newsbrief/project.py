@@ -32,7 +32,8 @@ class Project:
         """(seeds, other files) in ``seeds/``, sorted; hidden files are not listed."""
         if not self.seeds_dir.is_dir():
             return [], []
-        files = sorted(p for p in self.seeds_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+        files = sorted(p for p in self.seeds_dir.iterdir()
+                       if p.is_file() and not p.name.startswith("."))
         return ([p for p in files if p.suffix == SEED_SUFFIX],
                 [p for p in files if p.suffix != SEED_SUFFIX])
 

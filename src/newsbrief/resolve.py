@@ -22,7 +22,8 @@ from .model import ENTITY_KINDS, Briefing
 Key = tuple[str, str]  # (kind, entity_key)
 
 
-def resolve_names(briefings: Sequence[Briefing], catalog: Catalog) -> dict[str, dict[Key, str | None]]:
+def resolve_names(briefings: Sequence[Briefing],
+                  catalog: Catalog) -> dict[str, dict[Key, str | None]]:
     """Per briefing path: (kind, key) -> the spelling used there (None when it was a surname)."""
     raw = {b.path: list(_entities(b, catalog)) for b in briefings}
     kinds: dict[str, Counter[str]] = defaultdict(Counter)

@@ -39,7 +39,8 @@ IGNORED = (".headerlink", ".admonition-title")
 OTHER_BRIEFINGS = re.compile(
     r'(<h2 id="(?:related-briefings|also-mentioning-these-people)")([^>]*>.*?</h2>\s*<ul)', re.S)
 IGNORE = ' data-pagefind-ignore="all"'
-FIX_INSTALL = "run `make site`, or `pip install -r requirements/site.txt`, which installs pagefind[bin]"
+FIX_INSTALL = ("run `make site`, or `pip install -r requirements/site.txt`, "
+               "which installs pagefind[bin]")
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,8 @@ class IndexRun:
     def __init__(self, indexed: Indexed, cache_dir: Path | None):
         self.indexed = indexed
         self.cache_dir = cache_dir / "search" if cache_dir else None
-        self._digest = hashlib.sha256(f"{CACHE_FORMAT}|{_indexer_version()}|{indexed.glob}".encode())
+        self._digest = hashlib.sha256(
+            f"{CACHE_FORMAT}|{_indexer_version()}|{indexed.glob}".encode())
 
     def page(self, src_uri: str, dest_uri: str, html: str) -> str:
         if src_uri not in self.indexed.src_uris:
@@ -160,7 +162,8 @@ def index_site(site_dir: Path, glob: str | None = None) -> IndexReport | None:
         log.warning("%s", error)
         return None
     log.info("newsbrief: search index of %d page(s) in %.1f s, %.1f MB (indexer peak memory %d MB)",
-             report.pages, report.seconds, report.bundle_bytes / 1e6, report.peak_rss_bytes // 2**20)
+             report.pages, report.seconds, report.bundle_bytes / 1e6,
+             report.peak_rss_bytes // 2**20)
     return report
 
 

@@ -45,7 +45,8 @@ class SiteOptions:
 
 
 class Site:
-    def __init__(self, project: Project, report: ConvertReport, options: SiteOptions = SiteOptions()):
+    def __init__(self, project: Project, report: ConvertReport,
+                 options: SiteOptions = SiteOptions()):
         self.project = project
         self.report = report
         self.options = options
@@ -82,8 +83,8 @@ class Site:
         if briefing is not None:
             return self._briefing_markdown(briefing, markdown)
         if src_uri == HOME_URI:
-            return markdown.rstrip() + "\n\n" + listings.home_sections(self.urls, src_uri, self.briefings,
-                                                                          self.links)
+            return (markdown.rstrip() + "\n\n"
+                    + listings.home_sections(self.urls, src_uri, self.briefings, self.links))
         return markdown
 
     def _briefing_markdown(self, b: Briefing, body: str) -> str:

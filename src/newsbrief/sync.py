@@ -54,8 +54,10 @@ def plan(seeds: list[Seed], files: list[BriefingFile], briefings_dir: str,
     problems: list[Problem] = []
     for file in files:
         if file.source in by_source:
-            problems.append(Problem(file.rel, f"has the same `source` as {by_source[file.source].rel}",
-                                    "delete one of them, or change its `source:`", severity="warning"))
+            problems.append(Problem(file.rel,
+                                    f"has the same `source` as {by_source[file.source].rel}",
+                                    "delete one of them, or change its `source:`",
+                                    severity="warning"))
         elif file.source:
             by_source[file.source] = file
     taken = {file.slug for file in files}
@@ -70,7 +72,8 @@ def plan(seeds: list[Seed], files: list[BriefingFile], briefings_dir: str,
         elif decision == "seed-changed-under-edit":
             problems.append(edited_seed_changed(existing, seed.source))
     problems += [orphan(f) for f in files
-                 if f.source and f.source.startswith(f"{seeds_dir}/") and f.source not in seed_files]
+                 if f.source and f.source.startswith(f"{seeds_dir}/")
+                 and f.source not in seed_files]
     return tasks, problems
 
 

@@ -36,7 +36,8 @@ def briefing_problems(rel: str, meta: dict, text: str) -> list[Problem]:
     if "title" in meta and not isinstance(meta["title"], str):
         report("title", "`title` is not text", "write the title as text: `title: My headline`")
     elif not str(meta.get("title") or "").strip():
-        report("title", "`title` is missing or empty", "add `title: <headline>` to the front matter")
+        report("title", "`title` is missing or empty",
+               "add `title: <headline>` to the front matter")
     for key in ("summary", "source"):
         if key in meta and not isinstance(meta[key], str):
             report(key, f"`{key}` is not text", f"write `{key}:` as one line of text")

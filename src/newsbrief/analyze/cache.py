@@ -47,7 +47,8 @@ class SpanCache:
     def _path(self, sha: str) -> Path | None:
         if self.cache_dir is None:
             return None
-        return self.cache_dir / "ner" / f"{ner.model_id()}-v{CACHE_FORMAT}" / sha[:2] / f"{sha}.json"
+        model_dir = f"{ner.model_id()}-v{CACHE_FORMAT}"
+        return self.cache_dir / "ner" / model_dir / sha[:2] / f"{sha}.json"
 
     def _load(self, sha: str) -> tuple[ner.Span, ...] | None:
         path = self._path(sha)

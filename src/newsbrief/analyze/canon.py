@@ -33,7 +33,8 @@ _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])$|['\u2019]$")
 _EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+(?=[A-Z])")
 _ACRONYM_DEF = re.compile(
-    r"\b((?:[A-Z][\w&'\u2019-]*)(?:\s+(?:of|and|for|on|the|de|&|[A-Z][\w&'\u2019-]*)){1,8})\s+\(([A-Z][A-Z&.]{1,9})\)"
+    r"\b((?:[A-Z][\w&'\u2019-]*)(?:\s+(?:of|and|for|on|the|de|&|[A-Z][\w&'\u2019-]*)){1,8})"
+    r"\s+\(([A-Z][A-Z&.]{1,9})\)"
 )
 # Capitalised function words inside a name mark a headline fragment.
 _HEADLINE_WORDS = frozenset(
@@ -62,7 +63,8 @@ def clean(text: str) -> str:
     return _EDGE_JUNK.sub("", text) if not text.endswith(".") else text.lstrip("-\u2013 ")
 
 
-def canonical_entities(spans: tuple[Span, ...], text: str, catalog: Catalog) -> dict[EntityKind, tuple[str, ...]]:
+def canonical_entities(spans: tuple[Span, ...], text: str,
+                       catalog: Catalog) -> dict[EntityKind, tuple[str, ...]]:
     acronyms = {entity_key(long): short for long, short in _ACRONYM_DEF.findall(text)}
     mentions = [m for span in spans for m in _mentions(span, acronyms, catalog)]
     mentions = _resolve_surnames(mentions, catalog)
@@ -118,7 +120,8 @@ def _resolve_surnames(mentions: list[Mention], catalog: Catalog) -> list[Mention
     for m in mentions:
         owners: set[str] = set()
         if m.name not in full and m.kind != "place" and not catalog.lookup(m.name):
-            owners = surnames.get(m.name) or (given.get(m.name, set()) if m.kind == "person" else set())
+            owners = (surnames.get(m.name)
+                      or (given.get(m.name, set()) if m.kind == "person" else set()))
         if len(owners) == 1:
             m = Mention(next(iter(owners)), "person", m.start)
         resolved.append(m)

@@ -33,7 +33,8 @@ _WEEKDAY_DATES = [
     re.compile(rf"{_WEEKDAY}{_GAP}{_DAY}\s+{_MONTH}(?!\w){_YEAR}", re.I),
 ]
 _DATELINES = [
-    re.compile(r"^(?:[A-Z][\w .'-]{0,30},\s*)?(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(r"^(?:[A-Z][\w .'-]{0,30},\s*)?"
+               r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
     re.compile(rf"^(?:[A-Z][\w .'-]{{0,30}},\s*)?{_DAY}\s+{_MONTH}{_YEAR}", re.I),
     re.compile(rf"^(?:[A-Z][\w .'-]{{0,30}},\s*)?{_MONTH}\s+{_DAY}{_YEAR}", re.I),
 ]

@@ -82,7 +82,8 @@ def recognise(texts: Sequence[str], processes: int | None = None) -> list[tuple[
     return list(iter_recognise(texts, processes))
 
 
-def iter_recognise(texts: Sequence[str], processes: int | None = None) -> Iterator[tuple[Span, ...]]:
+def iter_recognise(texts: Sequence[str],
+                   processes: int | None = None) -> Iterator[tuple[Span, ...]]:
     """``recognise`` one text at a time, in order, while the workers go on with the rest."""
     if not texts:
         return
