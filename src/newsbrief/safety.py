@@ -31,13 +31,7 @@ class _Finder(HTMLParser):
         self.found: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ACTIVE_ELEMENTS:
-            self.found.append(f"a <{tag}> element")
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append(f"an event handler `{name}` on <{tag}>")
-            elif name in URL_ATTRIBUTES and value and _is_active_url(name, value):
-                self.found.append(f"a script URL in `{name}` of <{tag}>")
+        self.found += _tag_findings(tag, [(name, value or "") for name, value in attrs])
 
     handle_startendtag = handle_starttag
 
@@ -47,24 +41,51 @@ def _is_active_url(name: str, value: str) -> bool:
     return any(_ACTIVE_SCHEME.match(_IGNORED_IN_SCHEME.sub("", url).lower()) for url in urls)
 
 
-# A conservative first look at each tag (quotes respected): one with an active
-# element's name, an attribute named `on...`, or a ":" or "&" anywhere (a scheme, an
-# entity) might hold active content, and the page is then parsed properly. Pages
-# of relative links and plain text, nearly all of them, are not parsed at all.
-_TAG = re.compile(r"""<[a-zA-Z/!?](?:[^>"']|"[^"]*"|'[^']*')*>?""")
-_ACTIVE_NAME = re.compile(r"</?\s*(?:" + "|".join(sorted(ACTIVE_ELEMENTS)) + r")\b", re.I)
-_HANDLER = re.compile(r"[\s/\"']on", re.I)  # any attribute whose name starts with "on"
+# The fast path: a page whose every "<" opens a plain tag (letters for a name,
+# double-quoted attribute values with no "<", ">" or "&") is read here exactly as
+# the parser would read it, tag by tag. Anything else (comments, entities in
+# attributes, unquoted or single-quoted values, a stray "<") goes to the parser.
+# Nearly all pages are plain, so nearly none are parsed.
+_WS = "[ \t\n\r\f]"  # HTML's whitespace; Python's \\s is wider
+_NAME = "[a-zA-Z_:][-a-zA-Z0-9_:.]*"
+_PLAIN_TAG = re.compile(rf"""<(/?)([a-zA-Z][a-zA-Z0-9-]*)"""
+                        rf"""((?:{_WS}+{_NAME}(?:="[^"<>&]*")?)*){_WS}*/?>""")
+_PLAIN_ATTR = re.compile(rf"""({_NAME})(?:="([^"]*)")?""")
+# Elements whose content the parser reads as text (or may, in newer Pythons).
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+                       "noframes", "noscript", "plaintext"})
 
 
-def _suspect(html: str) -> bool:
-    return any(":" in tag or "&" in tag or _ACTIVE_NAME.search(tag) or _HANDLER.search(tag)
-               for tag in _TAG.findall(html))
+def _plain_reading(html: str) -> list[str] | None:
+    """What the parser would find, for a page of plain tags only; None otherwise."""
+    found: list[str] = []
+    tags = 0
+    for tag in _PLAIN_TAG.finditer(html):
+        tags += 1
+        name = tag[2].lower()
+        if name in _RAW_TEXT:
+            return None
+        if not tag[1]:  # an end tag holds nothing the parser reports
+            found += _tag_findings(name, _PLAIN_ATTR.findall(tag[3]))
+    return found if tags == html.count("<") else None
+
+
+def _tag_findings(tag: str, attrs: list[tuple[str, str]]) -> list[str]:
+    found = [f"a <{tag}> element"] if tag in ACTIVE_ELEMENTS else []
+    for name, value in attrs:
+        name = name.lower()
+        if name.startswith("on"):
+            found.append(f"an event handler `{name}` on <{tag}>")
+        elif name in URL_ATTRIBUTES and value and _is_active_url(name, value):
+            found.append(f"a script URL in `{name}` of <{tag}>")
+    return found
 
 
 def active_content(html: str) -> list[str]:
     """What in ``html`` could run code in a reader's browser; empty when nothing."""
-    if not _suspect(html):
-        return []  # most pages: relative links and plain text, parsed in microseconds
+    plain = _plain_reading(html)
+    if plain is not None:
+        return plain  # most pages: plain tags and text, read in microseconds
     finder = _Finder()
     finder.feed(html)
     finder.close()
