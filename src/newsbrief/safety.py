@@ -51,6 +51,8 @@ _NAME = "[a-zA-Z_:][-a-zA-Z0-9_:.]*"
 _PLAIN_TAG = re.compile(rf"""<(/?)([a-zA-Z][a-zA-Z0-9-]*)"""
                         rf"""((?:{_WS}+{_NAME}(?:="[^"<>&]*")?)*){_WS}*/?>""")
 _PLAIN_ATTR = re.compile(rf"""({_NAME})(?:="([^"]*)")?""")
+# Attributes that can hold nothing active: no name starting "on", no ":" for a scheme.
+_RISKY_ATTRS = re.compile(rf"{_WS}on|:", re.I)
 # Elements whose content the parser reads as text (or may, in newer Pythons).
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
                        "noframes", "noscript", "plaintext"})
@@ -65,7 +67,9 @@ def _plain_reading(html: str) -> list[str] | None:
         name = tag[2].lower()
         if name in _RAW_TEXT:
             return None
-        if not tag[1]:  # an end tag holds nothing the parser reports
+        if tag[1]:  # an end tag holds nothing the parser reports
+            continue
+        if name in ACTIVE_ELEMENTS or _RISKY_ATTRS.search(tag[3]):
             found += _tag_findings(name, _PLAIN_ATTR.findall(tag[3]))
     return found if tags == html.count("<") else None
 
