@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import markup
 from .link import FOLDERS, Links, Term
 from .model import Briefing
-from .pages import briefing_list, html_list, link, term_links
+from .pages import briefing_list, empty_note, html_list, link, term_links
 from .urls import Urls
 
 PER_PAGE = 50  # briefings per list page
@@ -110,7 +110,7 @@ def kind_indexes(urls: Urls, links: Links, by_uri: dict[str, Briefing]) -> list[
                          for letter in letters)
         intro = (f'<p class="nb-text">{len(terms)} in all; each named in two or more briefings '
                  f"has a page. Every name is in the A-Z directory: {nav}</p>\n\n" if terms
-                 else '<p class="nb-none"><em>None yet.</em></p>\n')
+                 else empty_note())
         out.append(Listing(uri, label, f"# {label}\n\n{intro}{table}"))
         out += [_directory_page(urls, kind, letter, items, links, by_uri)
                 for letter, items in letters.items()]
@@ -168,8 +168,7 @@ def timeline(urls: Urls, briefings: Sequence[Briefing]) -> list[Listing]:
         sections.append(heading)
         page_title = "Undated briefings" if base.endswith("undated") else title
         out += _list_pages(urls, base, page_title, items)
-    body = ("\n".join(sections) if sections
-            else '<p class="nb-none"><em>No briefings yet.</em></p>\n')
+    body = "\n".join(sections) if sections else empty_note("No briefings yet.")
     out.insert(0, Listing(TIMELINE, "Timeline",
                           f"# Timeline\n\nBriefings by month, newest first.\n\n{body}"))
     return out

@@ -34,8 +34,13 @@ def html_list(items: Iterable[str], css: str = "nb-list") -> str:
     """
     rows = "\n".join(f"<li>{item}</li>" for item in items)
     if not rows:
-        return '<p class="nb-none"><em>None yet.</em></p>\n'
+        return empty_note()
     return f'<ul class="{css}">\n{rows}\n</ul>\n'
+
+
+def empty_note(text: str = "None yet.") -> str:
+    """What an empty list shows instead (an HTML block, passed through like the lists)."""
+    return f'<p class="nb-none"><em>{text}</em></p>\n'
 
 
 def format_date(date) -> str:

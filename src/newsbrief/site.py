@@ -96,7 +96,6 @@ class Site:
                 + pages.footer(self.urls, b, self.links, self.by_uri))
 
 
-
 def build_site(project: Project, options: SiteOptions = SiteOptions()) -> Site:
     report = convert(project)
     log_report(report)
