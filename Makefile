@@ -4,11 +4,12 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
-CORPUS ?= ../shared/corpus/bbc
+SHARED ?= ../shared
+CORPUS ?= $(SHARED)/corpus/bbc
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve bench check lock clean chromium
+.PHONY: site test serve bench eval check lock clean chromium
 
 ## site: create .venv, install the locked dependencies, strict build into site/
 site: $(VENV)/.site-installed
@@ -29,6 +30,10 @@ check: $(VENV)/.site-installed
 ## bench: measure builds against a corpus folder (CORPUS=...), write BENCHMARKS.md
 bench: $(VENV)/.test-installed chromium
 	$(BIN)/python -m benchmarks.run --corpus "$(CORPUS)"
+
+## eval: score extraction against hand-labelled articles (SHARED=...), write EVALUATION.md
+eval: $(VENV)/.site-installed
+	$(BIN)/python -m evaluation.run --shared "$(SHARED)"
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
