@@ -30,7 +30,7 @@ TICKS = "`" * 3000
 HOSTILE = f"""---
 title: pwned <script>alert('title')</script> <img src=x onerror=alert('t')>
 
-<iframe src="https://evil.example/"></iframe> and <script>alert(document.cookie)</script> in the lead, said the minister in Seoul on Wednesday (October 1st).
+<iframe src="https://evil.example/"></iframe> and <script>alert(document.cookie)</script> in the lead, said the minister in Seoul on Wednesday (October 1st), before the 2025 budget.
 
 [click me](javascript:alert(1)) and <a href="javascript:alert(2)" onclick="alert(5)">link</a> and <javascript:alert(3)>
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsbrief.read import MAX_SEED_BYTES, SeedError, decode, parse, read_seed
+from newsbrief.read import MAX_SEED_BYTES, SeedError, decode, load_seed, parse, parse_seed
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_000 = REPO / "seeds" / "000_cd2c957b51300a6d.txt"
@@ -18,7 +18,7 @@ def article(text: str):
 
 
 def test_short_first_line_is_the_headline_without_its_full_stop():
-    a = read_seed(SEED_004, REPO)
+    a = parse_seed(load_seed(SEED_004, REPO))
     assert a.title == ("Preliminary Formation of South Korea-US Security Agreement, "
                        "Intended to be Announced Before APEC Summit")
     assert a.title_origin == "headline"
@@ -27,7 +27,7 @@ def test_short_first_line_is_the_headline_without_its_full_stop():
 
 
 def test_long_lead_gets_a_short_headline_and_stays_the_first_paragraph():
-    a = read_seed(SEED_000, REPO)
+    a = parse_seed(load_seed(SEED_000, REPO))
     assert a.title_origin == "lead"
     assert len(a.title.split()) <= 15
     assert a.title == "South Korea remains confident in the stability of its relationship with the United States"

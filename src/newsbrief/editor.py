@@ -21,7 +21,7 @@ from .fsutil import atomic_write, build_lock
 from .model import Problem
 from .pipeline import read_seeds, render_articles
 from .project import SEED_SUFFIX, Project
-from .read import SeedError, read_seed
+from .read import SeedError, load_seed, parse_seed
 
 Status = Literal["generated", "edited", "edited-seed-changed", "orphaned", "hand-written", "broken"]
 STATUSES: tuple[Status, ...] = ("generated", "edited", "edited-seed-changed", "orphaned",
@@ -117,7 +117,7 @@ def would_be(project: Project, rel: str) -> tuple[BriefingFile, str]:
     file = read_briefing(project.root / rel, project.root)
     seed = _seed_of(project, file)
     try:
-        article = read_seed(seed, project.root)
+        article = parse_seed(load_seed(seed, project.root))
     except SeedError as error:
         raise EditorError(error.problem) from None
     [text] = render_articles(project, [article], load_catalog(project.root))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-BlockKind = Literal["paragraph", "heading"]
+BlockKind = Literal["paragraph", "heading", "table"]
 EntityKind = Literal["person", "organization", "place"]
 ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "organization", "place")
 # Front matter key for each entity kind: the editors' vocabulary.
@@ -36,7 +36,17 @@ class Problem:
 @dataclass(frozen=True)
 class Block:
     kind: BlockKind
-    text: str
+    text: str  # a table's rows are lines of it
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """Where and when a wire story was filed, as the wire wrote it."""
+
+    place: str  # "SEOUL", "MILWAUKEE"
+    region: str = ""  # "Wisconsin", "Fla."
+    date: str = ""  # "1996-08-30", "March 3"
+    agency: str = ""  # "Yonhap"
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,10 @@ class Article:
     title_origin: Literal["headline", "lead", "heading"]
     blocks: tuple[Block, ...]
     repairs: tuple[Problem, ...] = ()
+    dateline: Dateline | None = None
+    byline: str | None = None
+    stamp: str | None = None  # what an "Updated ..." line says
+    head: tuple[str, ...] = ()  # the head lines taken out of the text, as written
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -80,6 +94,8 @@ class Analysis:
     organizations: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    dateline: str | None = None  # the dateline's place, as the running text spells it
+    byline: str | None = None
 
     def entities(self, kind: EntityKind) -> tuple[str, ...]:
         return getattr(self, KIND_KEYS[kind])

@@ -15,11 +15,11 @@ import re
 import yaml
 
 from . import markup
-from .model import Analysis, Article
+from .model import Analysis, Article, Block
 
 MACHINE_KEY = "newsbrief"
-FRONT_MATTER_KEYS = ("title", "date", "source", "summary", "people", "organizations",
-                     "places", "topics")
+FRONT_MATTER_KEYS = ("title", "date", "dateline", "byline", "source", "summary", "people",
+                     "organizations", "places", "topics")
 _MACHINE_BLOCK = re.compile(rf"^{MACHINE_KEY}:[ \t]*\n(?:[ \t]+.*\n)*", re.M)
 
 
@@ -28,6 +28,8 @@ def render_briefing(article: Article, analysis: Analysis) -> str:
     meta = {
         "title": article.title,
         "date": analysis.date,
+        "dateline": analysis.dateline,
+        "byline": analysis.byline,
         "source": article.source,
         "summary": analysis.summary,
         "people": list(analysis.people),
@@ -35,17 +37,22 @@ def render_briefing(article: Article, analysis: Analysis) -> str:
         "places": list(analysis.places),
         "topics": list(analysis.topics),
     }
-    if meta["date"] is None:
-        del meta["date"]
+    for key in ("date", "dateline", "byline"):
+        if meta[key] is None:
+            del meta[key]
     return stamp(f"---\n{dump_yaml(meta)}---\n\n{render_body(article)}", article.seed_sha256)
 
 
 def render_body(article: Article) -> str:
-    parts = [
-        markup.heading(b.text) if b.kind == "heading" else markup.line(b.text)
-        for b in article.blocks
-    ]
-    return "\n\n".join(parts) + "\n"
+    return "\n\n".join(_block(b) for b in article.blocks) + "\n"
+
+
+def _block(block: Block) -> str:
+    if block.kind == "heading":
+        return markup.heading(block.text)
+    if block.kind == "table":  # one row a line: hard line breaks, never run together
+        return "  \n".join(markup.line(row) for row in block.text.split("\n"))
+    return markup.line(block.text)
 
 
 def dump_yaml(data: dict) -> str:

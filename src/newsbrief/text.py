@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 
 _SPACE = re.compile(r"\s+")
@@ -59,3 +60,20 @@ def sentences(text: str) -> list[str]:
     if tail:
         out.append(tail)
     return out
+
+
+# Dates as news copy writes them: "1996-08-30", "6 December 1996", "Dec. 6, 1996",
+# "Wednesday, March 3". The read stage finds datelines with these; the analyze stage
+# turns what they match into dates.
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+WEEKDAYS.update({d.lower(): i for i, d in enumerate(calendar.day_abbr)})
+WEEKDAYS.update({"tues": 1, "thur": 3, "thurs": 3})
+MONTH = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+WEEKDAY = "(?i:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
+DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+YEAR = r"(?:19|20)\d\d"
+DATE_TEXT = (rf"(?:{WEEKDAY},?\s+)?(?:{YEAR}-[01]\d-[0-3]\d|{DAY}\s+{MONTH}(?:,?\s+{YEAR})?"
+             rf"|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)(?![\w-])")

@@ -8,7 +8,7 @@ import re
 from .model import Problem
 
 LIST_KEYS = ("people", "organizations", "places", "topics")
-TEXT_KEYS = ("title", "summary", "source")
+TEXT_KEYS = ("title", "summary", "source", "dateline", "byline")
 KNOWN_KEYS = frozenset({*LIST_KEYS, *TEXT_KEYS, "date", "related", "newsbrief",
                         # MkDocs and Material page keys editors may use.
                         "description", "hide", "search", "template", "status", "icon", "tags"})
@@ -38,7 +38,7 @@ def briefing_problems(rel: str, meta: dict, text: str) -> list[Problem]:
     elif not str(meta.get("title") or "").strip():
         report("title", "`title` is missing or empty",
                "add `title: <headline>` to the front matter")
-    for key in ("summary", "source"):
+    for key in TEXT_KEYS[1:]:
         if key in meta and not isinstance(meta[key], str):
             report(key, f"`{key}` is not text", f"write `{key}:` as one line of text")
     if "date" in meta and not _is_date(meta["date"]):

@@ -17,9 +17,9 @@ from collections.abc import Iterator, Sequence
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from ..catalog import Catalog  # noqa: E402
-from ..model import Analysis, Article
+from ..model import Analysis, Article, EntityKind
 from .cache import SpanCache
-from .canon import canonical_entities
+from .canon import canonical_entities, spell
 from .dates import find_date
 from .summary import summarize
 from .topics import find_topics
@@ -34,13 +34,34 @@ def analyze(articles: Sequence[Article], catalog: Catalog, cache: SpanCache) -> 
 
 def _analyze_one(article: Article, spans, catalog: Catalog) -> Analysis:
     text = article.body_text
-    entities = canonical_entities(spans, text, catalog)
+    prose = tuple(b.text for b in article.blocks if b.kind == "paragraph")
+    entities = canonical_entities(spans, text, catalog, title=article.title,
+                                  extra=_stated(article, text))
     names = {name for names in entities.values() for name in names}
     return Analysis(
-        date=find_date(article.paragraphs),
-        summary=summarize(article.paragraphs),
+        date=find_date(prose, article.dateline, article.stamp),
+        summary=summarize(prose),
         people=entities.get("person", ()),
         organizations=entities.get("organization", ()),
         places=entities.get("place", ()),
         topics=find_topics(f"{article.title}\n\n{text}", catalog, names),
+        dateline=_dateline(article, text),
+        byline=spell(article.byline, text) if article.byline else None,
     )
+
+
+def _stated(article: Article, text: str) -> list[tuple[str, EntityKind]]:
+    """The names a wire article states outside its text: the dateline's place and region,
+    and the agency that filed it."""
+    line = article.dateline
+    if line is None:
+        return []
+    return [(spell(line.place, text), "place"), (spell(line.region, text), "place"),
+            (line.agency, "organization")]
+
+
+def _dateline(article: Article, text: str) -> str | None:
+    line = article.dateline
+    if line is None or not line.place:
+        return None
+    return ", ".join(spell(p, text) for p in (line.place, line.region) if p)

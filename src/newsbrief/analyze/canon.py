@@ -1,22 +1,38 @@
-"""Raw model spans -> canonical people, organizations and places of one article.
+"""Raw model spans -> the people, organizations and places of one article.
 
-The rules, in order: clean each span (possessives, a leading "the", stray
-hyphens); split joined names ("U.S.-South Korea"); apply the editors'
-catalog (it wins); map a long form defined with an acronym to the acronym;
-drop headline-case fragments and nationality adjectives; resolve a surname to
-the full name used in the same article; then give each name its most common
-kind and order names by mentions, then first mention.
+The model is only a first opinion. In order:
+1. each span becomes clean name candidates (``spans``);
+2. the editors' catalog wins: an alias joins its canonical name and kind;
+   ignored names go;
+3. a long form defined with an acronym ("Asia-Pacific Economic Cooperation
+   (APEC)") becomes the acronym;
+4. what is not a name goes: events and awards, nationality words (the model's
+   own NORP spans and the gazetteer's), headline-case fragments, table headers;
+5. a lone surname (or first name) of exactly one full name in the article is
+   that person ("Trump" in "the Trump administration" included);
+6. each name's kind is decided from all its evidence (``kinds``);
+7. each name is written as the article writes it: the catalog's name when the
+   article uses it, else its most used spelling; a name in capitals as the
+   running text spells it ("SEOUL" -> Seoul).
+Names are ordered by mentions, then first mention. The dateline's place and
+the agency are names of the article too (passed in as ``extra``).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..catalog import Catalog, entity_key
 from ..model import EntityKind
+from ..read.wire import is_capitals, is_row, title_case
+from ..text import MONTHS, WEEKDAYS
+from . import kinds
+from .gazetteer import is_demonym, place_spelling, place_type
 from .ner import Span
+from .spans import Candidate, candidates
 
 LABEL_KINDS: dict[str, EntityKind] = {
     "PERSON": "person",
@@ -24,18 +40,19 @@ LABEL_KINDS: dict[str, EntityKind] = {
     "GPE": "place",
     "LOC": "place",
     "FAC": "place",
-    # NORP (nationalities, religions, parties as adjectives) is dropped on
-    # purpose: "South Korean" is not an entity, and the country it implies is
-    # named in the text when it matters.
 }
-MAX_ENTITY_WORDS = 6
-_POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])$|['\u2019]$")
-_EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+(?=[A-Z])")
 _ACRONYM_DEF = re.compile(
     r"\b((?:[A-Z][\w&'\u2019-]*)(?:\s+(?:of|and|for|on|the|de|&|[A-Z][\w&'\u2019-]*)){1,8})"
     r"\s+\(([A-Z][A-Z&.]{1,9})\)"
 )
+_ATHLETE = re.compile(r"(?<![\w'\u2019.-])(?P<name>[A-Z][\w'\u2019.\-]+(?: [A-Z][\w'\u2019.\-]+){1,3})"
+                      r" \((?P<country>[A-Z][\w.\- ]{1,30})\)")
+_JOIN = re.compile(r"(?<=\w\.)-|-(?=[A-Z])")
+_NAME_WORD = r"[A-Z][\w'\u2019.&\-]*"
+_BEFORE_SCORE = re.compile(rf"(?<![\w'\u2019.-])(?P<name>{_NAME_WORD}(?: (?:of |de |the )?{_NAME_WORD})"
+                           r"{0,3}) ?(?=\d)")
+_CALENDAR = frozenset({*(m for m in MONTHS if len(m) > 3), *(m.capitalize() for m in MONTHS),
+                       *(d.capitalize() for d in WEEKDAYS)})
 # Capitalised function words inside a name mark a headline fragment.
 _HEADLINE_WORDS = frozenset(
     "Before After To For With From Amid Over Into Against As At By On In Is Are Be "
@@ -43,74 +60,116 @@ _HEADLINE_WORDS = frozenset(
 )
 
 
-_FIXTURE_WORDS = frozenset({"v", "vs", "v.", "vs."})
-
-
 @dataclass(frozen=True)
 class Mention:
     name: str
-    kind: EntityKind
+    label: EntityKind | None  # the model's kind; None when another source fixes it
     start: int
-    votes: bool = True  # False when the kind came from another name (a long form)
+    weight: int = 2  # a whole span's label counts double a split-off part's
+    fixed: EntityKind | None = None  # from the catalog or the dateline
 
 
-def clean(text: str) -> str:
-    """Strip possessives, honorifics, a leading "the", and punctuation at the edges."""
-    text = " ".join(text.split())
-    text = _HONORIFIC.sub("", _POSSESSIVE.sub("", text))
-    if text.lower().startswith("the "):
-        text = text[4:]
-    return _EDGE_JUNK.sub("", text) if not text.endswith(".") else text.lstrip("-\u2013 ")
-
-
-def canonical_entities(spans: tuple[Span, ...], text: str,
-                       catalog: Catalog) -> dict[EntityKind, tuple[str, ...]]:
+def canonical_entities(spans: tuple[Span, ...], text: str, catalog: Catalog, *,
+                       title: str = "",
+                       extra: Iterable[tuple[str, EntityKind]] = ()
+                       ) -> dict[EntityKind, tuple[str, ...]]:
+    """``extra``: names the article states outside its text (dateline place, agency)."""
     acronyms = {entity_key(long): short for long, short in _ACRONYM_DEF.findall(text)}
-    mentions = [m for span in spans for m in _mentions(span, acronyms, catalog)]
+    nationalities = {entity_key(s.text) for s in spans if s.label == "NORP"}
+    mentions = [Mention(name, None, -1, fixed=kind) for name, kind in extra if name]
+    for span in spans:
+        if span.label in LABEL_KINDS:
+            mentions += _mentions(span, text, acronyms, nationalities, catalog)
+    sport = kinds.is_sport(title, text)
+    if sport:
+        mentions += _listed_athletes(text) + _scored_names(text, catalog)
     mentions = _resolve_surnames(mentions, catalog)
-    return _rank(mentions)
+    return _rank(mentions, text, catalog, sport)
 
 
-def _mentions(span: Span, acronyms: dict[str, str], catalog: Catalog) -> list[Mention]:
-    kind = LABEL_KINDS.get(span.label)
+def _mentions(span: Span, text: str, acronyms: dict[str, str], nationalities: set[str],
+              catalog: Catalog) -> list[Mention]:
     out = []
-    for part in _split_joined(clean(span.text), catalog):
-        short = acronyms.get(entity_key(part))
-        part = short or part
-        entry = catalog.lookup(part)
-        if catalog.is_ignored(part):
+    for c in _split_joined(candidates(span, text), catalog):
+        short = acronyms.get(entity_key(c.name))
+        name = short or c.name
+        if catalog.is_ignored(name):
             continue
+        entry = catalog.lookup(name)
         if entry:
-            out.append(Mention(entry.name, entry.kind, span.start))
-        elif kind and _plausible(part):
-            out.append(Mention(part, kind, span.start, votes=short is None))
+            out.append(Mention(name, None, c.start, fixed=entry.kind))
+        elif _is_name(name, text) and entity_key(name) not in nationalities:
+            # A long form's label is a weak vote for its acronym's kind.
+            weight = 2 if c.whole and not short else 1
+            out.append(Mention(name, LABEL_KINDS[span.label], c.start, weight))
     return out
 
 
-def _split_joined(text: str, catalog: Catalog) -> list[str]:
-    """"U.S.-South Korea" -> ["U.S.", "South Korea"] when each part is a known name."""
-    parts = [p for p in re.split(r"(?<=\w\.)-|-(?=[A-Z])", text) if p]
-    if len(parts) > 1 and all(catalog.lookup(p) or len(p.split()) > 1 for p in parts):
-        return [clean(p) for p in parts]
-    return [text]
+def _split_joined(found: list[Candidate], catalog: Catalog) -> list[Candidate]:
+    """"U.S.-South Korea" -> "U.S." and "South Korea", when each part is a known name."""
+    out = []
+    for c in found:
+        parts = [p for p in _JOIN.split(c.name) if p]
+        if len(parts) > 1 and all(catalog.lookup(p) or place_type(p) == "country"
+                                  or len(p.split()) > 1 and p.istitle() for p in parts):
+            offsets = [c.start + c.name.index(p) for p in parts]
+            out += [Candidate(p, c.label, o, False) for p, o in zip(parts, offsets)]
+        else:
+            out.append(c)
+    return out
 
 
-def _plausible(name: str) -> bool:
+def _is_name(name: str, text: str = "") -> bool:
     tokens = name.split()
-    if not tokens or len(tokens) > MAX_ENTITY_WORDS or len(name) < 2:
+    if not tokens or len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
         return False
-    if not name[0].isupper() or not any(c.isalpha() for c in name):
+    if not any(c.isalpha() for c in name) or kinds.is_event(name):
         return False
-    if any(t in _FIXTURE_WORDS for t in tokens[1:-1]):
-        return False  # "Swansea v Leicester" is a fixture, not a name
+    if len(tokens) == 1 and (is_demonym(name) or _common_word(name, text)):
+        return False
+    if len(tokens) > 1 and all(len(t) <= 3 and t.isupper() for t in tokens):
+        return False  # a table's header: "W D L PCT"
     return not any(t in _HEADLINE_WORDS for t in tokens[1:])
 
 
+def _common_word(name: str, text: str) -> bool:
+    """A capitalised common noun ("Stadium", "Golf"): the text also writes it in lower case."""
+    lower = name.lower()
+    return lower != name and re.search(rf"(?<![\w.]){re.escape(lower)}(?!\w)", text) is not None
+
+
+def _listed_athletes(text: str) -> list[Mention]:
+    """In a results table, a name followed by a country in brackets is an athlete:
+    "Pete Sampras (U.S.) beat Jiri Novak (Czech Republic)"."""
+    out = []
+    for m in _ATHLETE.finditer(text):
+        country = m["country"]
+        if place_type(country) == "country" or country in ("U.S.", "US", "UK", "Britain"):
+            out.append(Mention(m["name"], "person", m.start("name"), 3))
+    return out
+
+
+def _scored_names(text: str, catalog: Catalog) -> list[Mention]:
+    """In a sports report's results and standings, a capitalised name just before a score
+    is a team or a player, whether or not the model saw it: "Airdrieonians 2 Alloa 1"."""
+    out = []
+    position = 0
+    for line in text.split("\n"):
+        if is_row(line):
+            for m in _BEFORE_SCORE.finditer(line):
+                name = m["name"]
+                if not (catalog.is_ignored(name) or name.split()[0] in _CALENDAR) \
+                        and _is_name(name, text):
+                    out.append(Mention(name, None, position + m.start("name"), 0))
+        position += len(line) + 1
+    return out
+
+
 def _resolve_surnames(mentions: list[Mention], catalog: Catalog) -> list[Mention]:
-    """A lone surname (or a lone first name tagged as a person) of exactly one
-    full name in the article -> that person. "Trump" tagged ORG is a person too;
-    a place is left alone ("Jordan" the country is not Jordan Henderson)."""
-    full = {m.name for m in mentions if m.kind == "person" and len(m.name.split()) > 1}
+    """A lone surname (or a lone first name tagged as a person) of exactly one full name
+    in the article -> that person. "Trump" tagged ORG is a person too; a country is left
+    alone ("Jordan" the country is not Jordan Henderson)."""
+    full = {m.name for m in mentions if m.label == "person" and len(m.name.split()) > 1}
     surnames: dict[str, set[str]] = defaultdict(set)
     given: dict[str, set[str]] = defaultdict(set)
     for name in full:
@@ -119,29 +178,75 @@ def _resolve_surnames(mentions: list[Mention], catalog: Catalog) -> list[Mention
     resolved = []
     for m in mentions:
         owners: set[str] = set()
-        if m.name not in full and m.kind != "place" and not catalog.lookup(m.name):
+        # A surname beats an alias in the catalog: "Washington" is MaliVai Washington
+        # in the article that names him, whatever the catalog says of Washington.
+        if (m.name not in full and len(m.name.split()) == 1
+                and (m.fixed is None or m.fixed == "place")
+                and place_type(m.name) not in ("country", "continent")):
             owners = (surnames.get(m.name)
-                      or (given.get(m.name, set()) if m.kind == "person" else set()))
-        if len(owners) == 1:
-            m = Mention(next(iter(owners)), "person", m.start)
+                      or (given.get(m.name, set()) if m.label == "person" else set()))
+        if len(owners) == 1 and not (m.fixed and catalog.lookup(m.name).name == m.name):
+            m = Mention(next(iter(owners)), "person", m.start, m.weight)
         resolved.append(m)
     return resolved
 
 
-def _rank(mentions: list[Mention]) -> dict[EntityKind, tuple[str, ...]]:
-    kinds: dict[str, Counter] = defaultdict(Counter)
-    count: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    spelling: dict[str, str] = {}
+def _rank(mentions: list[Mention], text: str, catalog: Catalog,
+          sport: bool) -> dict[EntityKind, tuple[str, ...]]:
+    groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        key = entity_key(m.name)
-        count[key] += 1
-        kinds[key][m.kind] += 2 if m.votes else 1
-        first.setdefault(key, m.start)
-        spelling.setdefault(key, m.name)
-    ranked = sorted(count, key=lambda k: (-count[k], first[k]))
+        entry = catalog.lookup(m.name)
+        groups[entity_key(entry.name if entry else m.name)].append(m)
+    person_words = {w for m in mentions if m.label == "person" for w in m.name.split()[1:]}
+    ranked = sorted(groups, key=lambda k: (-len(groups[k]), min(m.start for m in groups[k])))
     out: dict[EntityKind, list[str]] = defaultdict(list)
     for key in ranked:
-        kind = max(kinds[key], key=lambda k: (kinds[key][k], k == "person"))
-        out[kind].append(spelling[key])
+        group = groups[key]
+        name = _spelling(group, text, catalog)
+        out[_kind(name, group, text, sport, name in person_words)].append(name)
     return {kind: tuple(names) for kind, names in out.items()}
+
+
+def _kind(name: str, group: list[Mention], text: str, sport: bool,
+          part_of_person: bool) -> EntityKind:
+    fixed = Counter(m.fixed for m in group if m.fixed)
+    if fixed:
+        return fixed.most_common(1)[0][0]
+    model: Counter = Counter()
+    for m in group:
+        model[m.label] += m.weight
+    context: Counter = Counter()
+    for spelling in {m.name for m in group}:
+        starts = [m.start for m in group if m.name == spelling and m.start >= 0]
+        context += kinds.context_votes(starts, len(spelling), text, sport)
+    return kinds.decide(name, model, context, sport, part_of_person and len(name.split()) == 1)
+
+
+def _spelling(group: list[Mention], text: str, catalog: Catalog) -> str:
+    """The catalog's name when the article uses it; else the most used spelling,
+    the longer of a tie; a name in capitals as the running text spells it."""
+    entry = catalog.lookup(group[0].name)
+    if entry and re.search(rf"(?<!\w){re.escape(entry.name)}(?!\w)", text):
+        return entry.name
+    counts = Counter(m.name for m in group)
+    best = max(counts, key=lambda n: (counts[n], len(n), not is_capitals(n)))
+    mixed = [n for n in counts if not is_capitals(n)]
+    if is_capitals(best) and mixed:
+        best = max(mixed, key=lambda n: (counts[n], len(n)))
+    return spell(best, text) if is_capitals(best) else best
+
+
+def spell(name: str, text: str) -> str:
+    """A name in capitals as the running text spells it, else as the gazetteer does;
+    a short single word stays an acronym ("NATO"), anything else gets title case."""
+    if not is_capitals(name):
+        return name
+    for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I):
+        if not is_capitals(match[0]):
+            return match[0]
+    spelled = place_spelling(name)
+    if spelled:
+        return spelled
+    if len(name.split()) == 1 and len(name) <= 5:
+        return name
+    return title_case(name)

@@ -1,93 +1,113 @@
 """The publication date an article states, or None. Never a guess from the clock.
 
-Two forms count, because both say when the reported event happened:
-- a weekday with a day and month ("on Wednesday (October 1st)", "on Friday,
-  4 March 2005"). With no year the weekday fixes it: the year nearest to the
-  latest year the text mentions. With no year in the text at all, no date;
-- a dateline: a full date opening the first paragraph ("1 October 2025 -").
+Only what fixes the article's own date counts, in this order:
+1. the dateline's date, in any common form ("1996-08-30", "6 December 1996",
+   "Dec. 6, 1996"); a dateline without a year ("SEOUL, March 3") takes the
+   year that a weekday written with that same day fixes, as in 3;
+2. an "Updated ..." stamp with a full date;
+3. a weekday written with a day and month in the text ("on Wednesday (October
+   1st)", "on Friday, 4 March 2005"). A stated year counts only when it is the
+   latest year the text mentions and the weekday agrees with it. With no year,
+   the weekday fixes one: the year, within one of a year the text mentions as
+   its present ("the budget for 2026"), on which that day falls on that weekday.
+   A year the text places in the past ("in 2000", "since 1993") is history and
+   never lends its year; a four-digit time ("from 1930 on BBC One") is no year.
 Other full dates in the text are usually history ("the attacks of September
-11, 2001"), so they are not taken as the article's date.
+11, 2001"), so they are not taken as the article's date. In doubt: no date.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTHS["sept"] = 9
-_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+from dateutil import parser as dateparser
 
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_NOT_A_TIME = r"(?![ \t]*(?:GMT|BST|UTC|CET|EST|hours|hrs)\b)"
+from ..model import Dateline
+from ..text import DAY, MONTH, MONTHS, WEEKDAY, WEEKDAYS
+
+_NOT_A_TIME = r"(?![ \t]*(?:GMT|BST|UTC|CET|EST|hours|hrs|h)\b)"
 _YEAR = rf"(?:,?[ \t]+(?P<year>(?:19|20)\d\d)\b{_NOT_A_TIME})?"
-_WEEKDAY = r"\b(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
 _GAP = r"[ \t]*[,(]?[ \t]*"
-
 _WEEKDAY_DATES = [
-    re.compile(rf"{_WEEKDAY}{_GAP}{_MONTH}\s+{_DAY}\b{_YEAR}", re.I),
-    re.compile(rf"{_WEEKDAY}{_GAP}{_DAY}\s+{_MONTH}(?!\w){_YEAR}", re.I),
+    re.compile(rf"\b(?P<weekday>{WEEKDAY}){_GAP}(?P<month>{MONTH})\s+(?P<day>{DAY})\b{_YEAR}"),
+    re.compile(rf"\b(?P<weekday>{WEEKDAY}){_GAP}(?P<day>{DAY})\s+(?P<month>{MONTH})(?!\w){_YEAR}"),
 ]
-_DATELINES = [
-    re.compile(r"^(?:[A-Z][\w .'-]{0,30},\s*)?"
-               r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
-    re.compile(rf"^(?:[A-Z][\w .'-]{{0,30}},\s*)?{_DAY}\s+{_MONTH}{_YEAR}", re.I),
-    re.compile(rf"^(?:[A-Z][\w .'-]{{0,30}},\s*)?{_MONTH}\s+{_DAY}{_YEAR}", re.I),
-]
-_YEAR_MENTION = re.compile(rf"\b(?:19|20)\d\d\b{_NOT_A_TIME}")
+_YEAR_MENTION = re.compile(rf"(?:(?P<before>\b[A-Za-z]+)[ \t]+)?\b(?P<year>(?:19|20)\d\d)\b"
+                           rf"{_NOT_A_TIME}")
+# Words that place the year after them in the past, or make it a time.
+_HISTORY = frozenset("in since of from until till between by before after during around "
+                     "circa c and or to at late early mid".split())
+_DEFAULTS = (dt.datetime(1904, 1, 1), dt.datetime(1908, 2, 2))  # two leap years
 
 
-def find_date(paragraphs: Iterable[str]) -> dt.date | None:
-    """The article's date from its paragraphs (headline excluded)."""
-    paragraphs = list(paragraphs)
+def find_date(paragraphs: Iterable[str], dateline: Dateline | None = None,
+              stamp: str | None = None) -> dt.date | None:
+    """The article's date from its dateline, stamp or prose (headline excluded)."""
     text = "\n".join(paragraphs)
-    years = sorted({int(y) for y in _YEAR_MENTION.findall(text)})
-    for paragraph in paragraphs:
-        for pattern in _WEEKDAY_DATES:
-            m = pattern.search(paragraph)
-            if m:
-                return _resolve(m, years)
-    for pattern in _DATELINES:
-        m = pattern.match(paragraphs[0]) if paragraphs else None
-        if m and m.group("year"):
-            return _resolve(m, years)
+    mentions = [(m["before"] or "", int(m["year"])) for m in _YEAR_MENTION.finditer(text)]
+    years = [year for _, year in mentions]
+    present = [year for before, year in mentions if before.lower() not in _HISTORY]
+    if dateline and dateline.date:
+        day, has_year = _parse(dateline.date)
+        if day:
+            return day if has_year else _same_day_with_weekday(day, text, present)
+    if stamp:
+        day, has_year = _parse(stamp)
+        if day and has_year:
+            return day
+    for pattern in _WEEKDAY_DATES:
+        for m in pattern.finditer(text):
+            found = _from_weekday(m, years, present)
+            if found:
+                return found
     return None
 
 
-def _resolve(m: re.Match, years: list[int]) -> dt.date | None:
-    groups = m.groupdict()
-    month = int(groups["mnum"]) if groups.get("mnum") else _month(m)
-    day = int(groups["day"])
-    if groups.get("year"):
-        return _safe_date(int(groups["year"]), month, day)
-    if not years:
+def _parse(written: str) -> tuple[dt.date | None, bool]:
+    """A written date and whether it states its year."""
+    if not written or not re.search(r"\d", written):
+        return None, False
+    try:
+        first, second = (dateparser.parse(written, default=d, fuzzy=True) for d in _DEFAULTS)
+    except (ValueError, OverflowError):
+        return None, False
+    if (first.month, first.day) != (second.month, second.day):
+        return None, False  # no day and month in it
+    return first.date(), first.year == second.year
+
+
+def _same_day_with_weekday(day: dt.date, text: str, present: list[int]) -> dt.date | None:
+    """A dateline's day and month, in the year a weekday written with them fixes."""
+    for pattern in _WEEKDAY_DATES:
+        for m in pattern.finditer(text):
+            if (_month(m), _day(m)) == (day.month, day.day):
+                return _from_weekday(m, [], present)
+    return None
+
+
+def _from_weekday(m: re.Match, years: list[int], present: list[int]) -> dt.date | None:
+    month, day = _month(m), _day(m)
+    weekday = WEEKDAYS[m["weekday"].lower().rstrip(".")]
+    if m["year"]:
+        found = _safe_date(int(m["year"]), month, day)
+        latest = max(years, default=0)
+        return found if found and found.weekday() == weekday and found.year >= latest else None
+    if not present:
         return None
-    return _year_for_weekday(_WEEKDAYS[groups["weekday"].lower()], month, day, years)
+    anchor = max(present)
+    candidates = [d for year in (anchor - 1, anchor, anchor + 1)
+                  if (d := _safe_date(year, month, day)) and d.weekday() == weekday]
+    return min(candidates, key=lambda d: (abs(d.year - anchor), -d.year)) if candidates else None
 
 
-def _year_for_weekday(weekday: int, month: int, day: int, years: list[int]) -> dt.date | None:
-    """The date on that weekday nearest the latest year the text mentions.
-
-    News mentions past years as history, so the latest mention is the best
-    anchor for "now"; a tie goes to the later year.
-    """
-    anchor = max(years)
-    candidates = [
-        d
-        for year in range(anchor - 14, anchor + 15)
-        if (d := _safe_date(year, month, day)) and d.weekday() == weekday
-    ]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda d: (abs(d.year - anchor), -d.year))
+def _day(m: re.Match) -> int:
+    return int(m["day"].rstrip("stndrh"))
 
 
 def _month(m: re.Match) -> int:
-    return _MONTHS[m.group("month").lower().rstrip(".")]
+    return MONTHS[m["month"].lower().rstrip(".")]
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

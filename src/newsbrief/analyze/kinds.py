@@ -1,0 +1,186 @@
+"""What kind of name a name is: evidence beyond the model's label.
+
+- The name's own words: an organization's suffix ("Bank", "Party", "plc"), a
+  place's ("Street", "Stadium"), or an event's ("Cup", "Open", "Awards"):
+  events, competitions and awards are not names listed here.
+- The gazetteers: a country or continent is a place, in every report (a
+  national team named after its country is a place too).
+- The words around each mention: in a sports report, a town or county
+  followed by a score or a result ("Somerset 83", "Leicestershire beat") is
+  a club, so an organization; "at Headingley" is a place. Anywhere, "shares
+  in X" or "X's chief executive" make X an organization.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ..model import EntityKind
+from .gazetteer import is_first_name, place_type
+
+_ORG_ENDINGS = frozenset(
+    "inc corp corporation co ltd plc llc ag sa nv gmbh group bank party union council "
+    "association federation committee ministry department office agency club fc university "
+    "college school board commission authority company airlines airways holdings fund court "
+    "institute society foundation service services exchange reserve assembly parliament "
+    "congress senate police army navy force trust partnership alliance front movement "
+    "network broadcasting news times post herald journal telegraph guardian press "
+    "industries industry motors systems technologies telecom communications energy oil "
+    "petroleum pharmaceuticals securities capital investments insurance bancorp".split())
+_PLACE_ENDINGS = frozenset(
+    "street road avenue lane square park stadium arena ground river mountains mountain sea "
+    "ocean island islands bay valley province county region airport bridge strait gulf "
+    "peninsula desert lake coast hills canal".split())
+_EVENT_ENDINGS = frozenset(
+    "cup championship championships open games olympics olympiad marathon prix trophy award "
+    "awards prize festival classic tournament masters series rally derby final finals "
+    "premiership nations bowl meeting slam grand tour".split())
+_EVENT_WORDS = frozenset("premiership olympics ashes oscar oscars bafta baftas grammy grammys "
+                         "emmy emmys".split())
+_SPORTS = frozenset(
+    "soccer football cricket tennis golf athletics boxing cycling rugby baseball basketball "
+    "squash badminton swimming rowing sailing hockey racing motorcycling motocross skiing "
+    "olympics triathlon volleyball handball snooker darts judo wrestling nfl nba nhl".split())
+# Words that mark a sports report when several of them come together.
+_SPORT_WORDS = frozenset(
+    "match matches goal goals striker midfielder defender goalkeeper winger coach season league "
+    "cup championship tournament innings wicket wickets batsman bowler seeded semi-final "
+    "quarter-final final squad scored penalty tries fixture kick-off half-time club fans "
+    "stadium medal olympic athlete athletes sprinter birdie par title champion champions "
+    "captain debut rugby football soccer tennis golf cricket athletics boxing marathon "
+    "relay injury transfer premiership victory defeat draw points race".split())
+SPORT_MIN_WORDS = 6
+SPORT_MIN_SHARE = 0.02
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
+_INITIALS = re.compile(r"^(?:[A-Z]\.[ ]?)+[A-Z][a-z'\u2019\-]+[a-z]$")
+# Last words of team names: "Ross County", "Red Star", "Norwich City".
+_TEAM_WORDS = frozenset("county city united town rovers athletic star wanderers albion thistle "
+                        "rangers hotspur villa forest wednesday orient argyle fc".split())
+_SLUG = re.compile(r"^\s*([A-Za-z ]{3,30}?)\s*-\s*\S")
+
+_RESULT = (r"beat|beats|beaten|won|win|wins|lost|lose|loses|drew|draw|draws|defeated|led|lead|"
+           r"leads|trail|trailed|trailing|scored|closed|reached|were|have|had|took|made|needed|"
+           r"kept|finished|host|hosted|play|played|face|faced|visit|visited|manager|coach|boss|"
+           r"striker|midfielder|defender|goalkeeper|keeper|captain|chairman|player|players|side|"
+           r"squad|fans|supporters|bowler|batsman|opener|skipper|winger|forward|team|club|v|vs|"
+           r"versus|against")
+_TEAM_AFTER = re.compile(rf"^(?:['\u2019]s)?[ \t]*(?:(?:{_RESULT})\b|\d)|^['\u2019]s[ \t]+[A-Z][a-z]+ [A-Z]")
+_TEAM_BEFORE = re.compile(r"(?:\b(?:beat|beating|against|v|vs|versus|joined|joining|signed for|"
+                          r"drew with|draw with|lost to|loss to|defeat by|win over|victory over|"
+                          r"played for|playing for|plays for)|\d)[ \t.]+$", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|towards|of)[ \t]+"
+                           r"(?:the[ \t]+)?$")
+_VENUE = re.compile(r"^[ \t]*:")  # "Leicester: Leicestershire beat Somerset" in a results table
+_ORG_AFTER = re.compile(r"^(?:['\u2019]s)?[ \t]+(?:shares|stake|chief|chairman|boss|bosses|"
+                        r"board|executives?|spokes(?:man|woman|person)|owners?|subsidiary|unit|"
+                        r"plc|group|said in a statement|bid|takeover|profits?|results)\b")
+_ORG_BEFORE = re.compile(r"\b(?:firm|company|group|giant|bank|carrier|maker|retailer|insurer|"
+                         r"producer|operator|airline|broadcaster|newspaper|stake in|shares in|"
+                         r"shares of|subsidiary of|owner of|takeover of|bid for|merger with|"
+                         r"rival)[ \t]+(?:the[ \t]+)?$", re.I)
+_PERSON_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lady|Lord|Dame)\.?[ \t]+$")
+# "the Trump administration": the person, not an organization called Trump.
+_PERSON_AFTER = re.compile(r"^(?:['\u2019]s)?[ \t]+(?:administration|government|campaign|camp|"
+                           r"era|aides|presidency|cabinet)\b|^,[ \t]+\d{1,2},")
+
+
+def is_sport(title: str, text: str) -> bool:
+    """A sports report: a sport's slug opens the headline ("CRICKET - ..."), or the text
+    is thick with the words sports reports are made of."""
+    slug = _SLUG.match(title)
+    if slug and slug[1].lower().split()[-1] in _SPORTS:
+        return True
+    words = [w.lower() for w in _WORD.findall(text)]
+    hits = sum(w in _SPORT_WORDS for w in words)
+    return hits >= SPORT_MIN_WORDS and hits >= SPORT_MIN_SHARE * len(words)
+
+
+def is_event(name: str) -> bool:
+    """A competition, event or award ("World Cup", "Australian Open", "Oscars")."""
+    words = name.lower().split()
+    if len(words) == 1:
+        return words[0] in _EVENT_WORDS
+    return words[-1] in _EVENT_ENDINGS or (words[-1] == "league" and "of" not in words)
+
+
+def ending_kind(name: str) -> EntityKind | None:
+    last = name.lower().rsplit(None, 1)[-1].strip(".")
+    if len(name.split()) > 1 and last in _PLACE_ENDINGS:
+        return "place"
+    if last in _ORG_ENDINGS and len(name.split()) > 1:
+        return "organization"
+    return None
+
+
+def context_votes(starts: Sequence[int], length: int, text: str, sport: bool) -> Counter:
+    """Votes for each kind from the words around each mention of a name."""
+    votes: Counter = Counter()
+    for start in starts:
+        before = text[max(0, start - 40):start]
+        after = text[start + length:start + length + 40]
+        line_start = start == 0 or text[start - 1] == "\n"
+        if _ORG_AFTER.match(after) or _ORG_BEFORE.search(before):
+            votes["organization"] += 1
+        if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
+            votes["person"] += 1
+        if not sport:
+            continue
+        if line_start and _VENUE.match(after):
+            votes["place"] += 1
+        elif _TEAM_AFTER.match(after) or _TEAM_BEFORE.search(before):
+            votes["team"] += 1
+        elif _PLACE_BEFORE.search(before):
+            votes["place"] += 1
+    return votes
+
+
+def person_shape(name: str) -> bool:
+    """Written the way people's names are: initials and a surname ("D. Fleming"), or a
+    known first name before one or two capitalised words ("Cosmin Contra")."""
+    tokens = name.split()
+    if _INITIALS.match(name):
+        return True
+    if not 2 <= len(tokens) <= 3 or not all(t[:1].isupper() for t in tokens):
+        return False
+    if tokens[-1].lower() in _TEAM_WORDS or place_type(tokens[-1]) or ending_kind(name):
+        return False
+    return is_first_name(tokens[0])
+
+
+def decide(name: str, model: Counter, context: Counter, sport: bool,
+           part_of_person: bool) -> EntityKind:
+    """The kind of one name from all its evidence.
+
+    ``model``: the model's votes per kind; ``context``: ``context_votes``;
+    ``part_of_person``: a single word that is part of a person's name in the article."""
+    where = place_type(name)
+    if where in ("country", "continent"):
+        return "place"
+    ending = ending_kind(name)
+    if ending:
+        return ending
+    if part_of_person or person_shape(name) and not context["team"]:
+        return "person"
+    model.pop(None, None)
+    model_kind = max(model, key=lambda k: (model[k], k == "person")) if model else "place"
+    single = len(name.split()) == 1
+    if sport and (where or model_kind != "person" or single):
+        team, place = context["team"], context["place"]
+        if team > place:
+            return "organization"
+        if place > team and (where or single or model_kind == "place"):
+            return "place"
+        if where and model_kind == "person":
+            return "organization"
+    if context["organization"] > context["person"] and model_kind != "organization":
+        return "organization"
+    if context["person"] > context["organization"] and model_kind != "person":
+        return "person"
+    if where and single and not context[model_kind]:
+        if model_kind == "person" and not is_first_name(name):
+            return "place"
+        if model_kind == "organization" and not sport:
+            return "place"
+    return model_kind

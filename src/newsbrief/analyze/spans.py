@@ -1,0 +1,147 @@
+"""Raw model spans -> clean name candidates.
+
+The model's spans often carry more than a name, or two names in one:
+- titles and job words before a name ("Model Sophie Anderton", "President
+  Bush": nameparser's list of titles), and nationality words ("Kenyan Susan
+  Chepkemei") are stripped;
+- numbers are not part of names: ages and scores ("Natalie Appleton,31",
+  "D. Blenkiron 4-43", "Pohang 3 Ulsan 2") split the span there;
+- brackets, spaced dashes, table rows and commas separate names ("Scott
+  Draper (Australia", "Romania - Cosmin Contra", "Rowntree, Chuter");
+- a lower-case word that is not part of names ("to", "at", "in") joins two
+  names, not one ("Arsenal to Real Madrid", "Yorkshire at Headingley"), and
+  so does a title inside ("Foreign Policy Centre Mr Straw");
+- "X and Y" is two names when the text also names X and Y each on its own
+  ("Gazprom and Gazpromneft"), one otherwise ("Department for Education and
+  Skills").
+A part split off a span keeps the model's label only as a weak vote: its kind
+is decided from other evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .gazetteer import is_demonym
+from .ner import Span
+
+MAX_NAME_WORDS = 12
+_POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])$|['\u2019]$")
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+# Pieces: table rows, brackets, spaced dashes, semicolons, slashes, quotes and commas.
+_SEPARATORS = re.compile(r"\n|\s*[()\[\];/\"\u201c\u201d]\s*|\s+(?:-|--|\u2013|\u2014)\s+|,\s*")
+_NUMBER = re.compile(r"^[\d][\d\-./:,+%]*$|^[-+]?\d")
+# Lower-case words that belong inside names.
+_CONNECTORS = frozenset("of for and the de da del della di du la le van von der den y upon on "
+                        "d' al el bin ibn & und et an".split())
+_INNER_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir"})
+_ROLE_WORDS = frozenset("striker midfielder defender goalkeeper keeper winger forward boss "
+                        "chairman chairwoman star champion former ex shadow mp mep spokesman "
+                        "spokeswoman skipper veteran rookie teenager youngster".split())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    label: str  # the model's label for the span it came from
+    start: int  # offset of the name in the text
+    whole: bool = True  # False for a part split off a span: its label is a weak vote
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    from nameparser.config import CONSTANTS
+
+    return frozenset(t.lower() for t in CONSTANTS.titles) | _ROLE_WORDS
+
+
+def candidates(span: Span, text: str) -> list[Candidate]:
+    """The names in one model span, cleaned, with their offsets."""
+    out: list[Candidate] = []
+    pieces = _pieces(span.text, span.start)
+    for piece, start in pieces:
+        for part, offset in _split_inner(piece, start, text):
+            name, offset = _trim(part, offset, person=span.label == "PERSON")
+            if name:
+                out.append(Candidate(name, span.label, offset, len(pieces) == 1 and part == piece))
+    return out
+
+
+def _pieces(text: str, start: int) -> list[tuple[str, int]]:
+    """Split at separators and at number tokens; each piece with its offset."""
+    pieces, position = [], 0
+    for sep in [*_SEPARATORS.finditer(text), None]:
+        end = sep.start() if sep else len(text)
+        chunk, chunk_start = text[position:end], start + position
+        run, run_start, cursor = [], chunk_start, 0
+        for token in re.finditer(r"\S+", chunk):
+            if _NUMBER.match(token[0]):
+                if run:
+                    pieces.append((" ".join(run), run_start))
+                run = []
+                continue
+            if not run:
+                run_start = chunk_start + token.start()
+            run.append(token[0])
+            cursor = token.end()
+        if run:
+            pieces.append((" ".join(run), run_start))
+        if sep:
+            position = sep.end()
+    return [(p, s) for p, s in pieces if p.strip()]
+
+
+def _split_inner(piece: str, start: int, text: str) -> list[tuple[str, int]]:
+    """Split where a lower-case word or a title joins two names, or at "and"
+    when the text names both sides on their own."""
+    groups: list[list[re.Match]] = [[]]
+    for token in re.finditer(r"\S+", piece):
+        word = token[0]
+        if groups[-1] and word[0].islower() and word.lower() not in _CONNECTORS:
+            groups.append([])  # "Arsenal to Real Madrid": the lower-case word joins two names
+            continue
+        if groups[-1] and word.lower().rstrip(".") in _INNER_TITLES:
+            groups.append([])  # "Foreign Policy Centre Mr Straw"
+        groups[-1].append(token)
+    parts = [(piece[g[0].start():g[-1].end()], start + g[0].start()) for g in groups if g]
+    if len(parts) != 1 or parts[0][0] != piece:
+        return parts
+    return _split_and(piece, start, text)
+
+
+def _split_and(piece: str, start: int, text: str) -> list[tuple[str, int]]:
+    match = re.search(r"\s+(?:and|&)\s+", piece)
+    if not match:
+        return [(piece, start)]
+    left, right = piece[: match.start()], piece[match.end():]
+    if _stands_alone(left, piece, text) and _stands_alone(right, piece, text):
+        return [(left, start), (right, start + match.end())]
+    return [(piece, start)]
+
+
+def _stands_alone(part: str, whole: str, text: str) -> bool:
+    """The text names ``part`` somewhere other than inside ``whole``."""
+    pattern = re.compile(rf"(?<![\w&]){re.escape(part)}(?![\w&])")
+    return len(pattern.findall(text)) > len(re.findall(re.escape(whole), text))
+
+
+def _trim(name: str, start: int, person: bool) -> tuple[str, int]:
+    """Strip possessives, a leading "the" and stray punctuation; from a person's name,
+    titles, job words and nationality words too (an organization's name keeps them:
+    "General Motors", "British Airways")."""
+    name = " ".join(name.split())
+    name = _POSSESSIVE.sub("", name)
+    stripped = _EDGE.sub("", name) if not name.endswith(".") else name.lstrip("-\u2013 ,")
+    start += name.find(stripped[:1]) if stripped else 0
+    name = stripped
+    titles = _titles()
+    tokens = name.split()
+    while len(tokens) > 1 and (tokens[0].lower() == "the" or person and (
+            tokens[0].lower().rstrip(".") in titles or is_demonym(tokens[0]))):
+        start += len(tokens[0]) + 1
+        tokens = tokens[1:]
+    if not tokens or len(tokens) > MAX_NAME_WORDS:
+        return "", start
+    return " ".join(tokens), start
