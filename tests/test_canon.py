@@ -150,3 +150,24 @@ def test_names_in_capitals_are_spelled_as_the_running_text_spells_them():
     assert out == {"place": ("Seoul",)}
     out = found("Officials said.", extra=[("N'DJAMENA", "place"), ("Reuters", "organization")])
     assert out == {"place": ("N'Djamena",), "organization": ("Reuters",)}
+
+
+def test_a_lone_name_the_model_took_for_a_person_but_written_as_a_place_is_a_place():
+    text = "He will leave Anfield if they fail. Fans at Anfield sang."
+    assert found(text, ("Anfield", "PERSON")) == {"place": ("Anfield",)}
+
+
+def test_in_a_sports_report_a_team_named_city_or_united_is_an_organization():
+    text = "Manchester City beat Everton 2-1 in the league match; the striker scored twice."
+    out = found(text, ("Manchester City", "GPE"), title="Football - City win")
+    assert out["organization"] == ("Manchester City",)
+
+
+def test_names_with_particles_stay_whole():
+    assert names("Rami al-Saadani", "PERSON") == ["Rami al-Saadani"]
+    assert names("Santiago de Cuba", "GPE") == ["Santiago de Cuba"]
+
+
+def test_a_broadcaster_keeps_its_number():
+    text = "He told BBC Radio 4's Today programme."
+    assert found(text, ("BBC Radio", "ORG")) == {"organization": ("BBC Radio 4",)}

@@ -8,7 +8,9 @@ the whole site:
   most briefings give it ("Labour" is an organization, even where the model
   called it a person), unless the catalog says otherwise;
 - a lone surname ("Blair") becomes the one person in the corpus with that
-  surname ("Tony Blair"), when there is exactly one.
+  surname ("Tony Blair"), or the one named in three times as many briefings as
+  all the others with it together;
+- a topic only one briefing has is not shown.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from .catalog import Catalog, entity_key
 from .model import ENTITY_KINDS, Briefing
 
 Key = tuple[str, str]  # (kind, entity_key)
+DOMINANT = 3  # a lone surname joins a full name named this many times as often as the rest
 
 
 def resolve_names(briefings: Sequence[Briefing],
@@ -45,7 +48,16 @@ def resolve_names(briefings: Sequence[Briefing],
         for topic in b.topics:
             terms.setdefault(("topic", entity_key(topic)), topic)
         out[b.path] = terms
-    return out
+    return _recurring_topics(out)
+
+
+def _recurring_topics(terms: dict[str, dict[Key, str | None]]) -> dict[str, dict[Key, str | None]]:
+    """Only topics that two or more briefings share are shown: one that a single briefing
+    has is a phrase of that article, not a topic readers can follow."""
+    postings = Counter(key for keys in terms.values() for key in keys if key[0] == "topic")
+    return {path: {key: name for key, name in keys.items()
+                   if key[0] != "topic" or postings[key] >= 2}
+            for path, keys in terms.items()}
 
 
 def _entities(b: Briefing, catalog: Catalog):
@@ -68,13 +80,26 @@ def _surnames(raw, kind_of: dict[str, str], catalog: Catalog) -> dict[str, str]:
     """Lone-surname key -> full-name key, where exactly one person has that surname."""
     owners: dict[str, set[str]] = defaultdict(set)
     lone: set[str] = set()
+    mentions: Counter[str] = Counter()  # briefings naming each full name
     for names in raw.values():
+        mentions.update({entity_key(name) for _, name in names})
         for _, name in names:
             key, tokens = entity_key(name), name.split()
-            if kind_of[key] != "person" or key in catalog.entries:
+            if kind_of[key] != "person":
                 continue
-            if len(tokens) > 1:
+            if len(tokens) > 1:  # a catalog's person owns a surname too ("George W Bush")
                 owners[entity_key(tokens[-1])].add(key)
-            else:
+            elif key not in catalog.entries:
                 lone.add(key)
-    return {key: next(iter(owners[key])) for key in lone if len(owners.get(key, ())) == 1}
+    return {key: owner for key in lone if (owner := _dominant(owners.get(key, set()), mentions))}
+
+
+def _dominant(owners: set[str], mentions: Counter[str]) -> str | None:
+    """The one owner of a surname, or the one named in at least three times as many
+    briefings as all the others together ("Blair" is Tony Blair, not Cherie Blair)."""
+    if len(owners) == 1:
+        return next(iter(owners))
+    ranked = sorted(owners, key=lambda k: (-mentions[k], k))
+    if ranked and mentions[ranked[0]] >= DOMINANT * sum(mentions[k] for k in ranked[1:]):
+        return ranked[0]
+    return None

@@ -30,7 +30,7 @@ from ..model import EntityKind
 from ..read.wire import is_capitals, is_row, title_case
 from ..text import MONTHS, WEEKDAYS
 from . import kinds
-from .gazetteer import is_demonym, place_spelling, place_type
+from .gazetteer import is_demonym, is_first_name, place_spelling, place_type
 from .ner import Span
 from .spans import Candidate, candidates
 
@@ -47,6 +47,8 @@ _ACRONYM_DEF = re.compile(
 )
 _ATHLETE = re.compile(r"(?<![\w'\u2019.-])(?P<name>[A-Z][\w'\u2019.\-]+(?: [A-Z][\w'\u2019.\-]+){1,3})"
                       r" \((?P<country>[A-Z][\w.\- ]{1,30})\)")
+_ROLE_ACRONYMS = frozenset("mp mps mep meps msp msps mla mlas am ams mscp mscps ceo cfo".split())
+_PREFIXED = re.compile(r"^(?:Non|Anti|Pro|Ex|Pre|Post|Neo|Mid)-", re.I)
 _JOIN = re.compile(r"(?<=\w\.)-|-(?=[A-Z])")
 _NAME_WORD = r"[A-Z][\w'\u2019.&\-]*"
 _BEFORE_SCORE = re.compile(rf"(?<![\w'\u2019.-])(?P<name>{_NAME_WORD}(?: (?:of |de |the )?{_NAME_WORD})"
@@ -110,8 +112,7 @@ def _split_joined(found: list[Candidate], catalog: Catalog) -> list[Candidate]:
     out = []
     for c in found:
         parts = [p for p in _JOIN.split(c.name) if p]
-        if len(parts) > 1 and all(catalog.lookup(p) or place_type(p) == "country"
-                                  or len(p.split()) > 1 and p.istitle() for p in parts):
+        if len(parts) > 1 and all(catalog.lookup(p) or place_type(p) for p in parts):
             offsets = [c.start + c.name.index(p) for p in parts]
             out += [Candidate(p, c.label, o, False) for p, o in zip(parts, offsets)]
         else:
@@ -125,7 +126,9 @@ def _is_name(name: str, text: str = "") -> bool:
         return False
     if not any(c.isalpha() for c in name) or kinds.is_event(name):
         return False
-    if len(tokens) == 1 and (is_demonym(name) or _common_word(name, text)):
+    if len(tokens) == 1 and (is_demonym(name) or name.lower() in _ROLE_ACRONYMS):
+        return False
+    if _common_word(name, text) or _PREFIXED.match(name):
         return False
     if len(tokens) > 1 and all(len(t) <= 3 and t.isupper() for t in tokens):
         return False  # a table's header: "W D L PCT"
@@ -183,8 +186,9 @@ def _resolve_surnames(mentions: list[Mention], catalog: Catalog) -> list[Mention
         if (m.name not in full and len(m.name.split()) == 1
                 and (m.fixed is None or m.fixed == "place")
                 and place_type(m.name) not in ("country", "continent")):
-            owners = (surnames.get(m.name)
-                      or (given.get(m.name, set()) if m.label == "person" else set()))
+            owners = (surnames.get(m.name) or (given.get(m.name, set())
+                                               if m.label == "person" or is_first_name(m.name)
+                                               else set()))
         if len(owners) == 1 and not (m.fixed and catalog.lookup(m.name).name == m.name):
             m = Mention(next(iter(owners)), "person", m.start, m.weight)
         resolved.append(m)
@@ -195,7 +199,9 @@ def _rank(mentions: list[Mention], text: str, catalog: Catalog,
           sport: bool) -> dict[EntityKind, tuple[str, ...]]:
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        entry = catalog.lookup(m.name)
+        # The dateline's place is the place it names: "WASHINGTON" is the city, whatever
+        # the catalog makes of Washington in running text.
+        entry = catalog.lookup(m.name) if m.start >= 0 else None
         groups[entity_key(entry.name if entry else m.name)].append(m)
     person_words = {w for m in mentions if m.label == "person" for w in m.name.split()[1:]}
     ranked = sorted(groups, key=lambda k: (-len(groups[k]), min(m.start for m in groups[k])))
@@ -225,7 +231,7 @@ def _kind(name: str, group: list[Mention], text: str, sport: bool,
 def _spelling(group: list[Mention], text: str, catalog: Catalog) -> str:
     """The catalog's name when the article uses it; else the most used spelling,
     the longer of a tie; a name in capitals as the running text spells it."""
-    entry = catalog.lookup(group[0].name)
+    entry = catalog.lookup(group[0].name) if group[0].start >= 0 else None
     if entry and re.search(rf"(?<!\w){re.escape(entry.name)}(?!\w)", text):
         return entry.name
     counts = Counter(m.name for m in group)

@@ -36,23 +36,31 @@ _PLACE_ENDINGS = frozenset(
 _EVENT_ENDINGS = frozenset(
     "cup championship championships open games olympics olympiad marathon prix trophy award "
     "awards prize festival classic tournament masters series rally derby final finals "
-    "premiership nations bowl meeting slam grand tour".split())
-_EVENT_WORDS = frozenset("premiership olympics ashes oscar oscars bafta baftas grammy grammys "
-                         "emmy emmys".split())
+    "premiership nations bowl meeting slam grand tour review convention act bill treaty "
+    "agreement accord report budget".split())
+_EVENT_WORDS = frozenset("premiership olympics olympic ashes oscar oscars bafta baftas grammy "
+                         "grammys emmy emmys".split())
 _SPORTS = frozenset(
     "soccer football cricket tennis golf athletics boxing cycling rugby baseball basketball "
     "squash badminton swimming rowing sailing hockey racing motorcycling motocross skiing "
     "olympics triathlon volleyball handball snooker darts judo wrestling nfl nba nhl".split())
 # Words that mark a sports report when several of them come together.
 _SPORT_WORDS = frozenset(
-    "match matches goal goals striker midfielder defender goalkeeper winger coach season league "
-    "cup championship tournament innings wicket wickets batsman bowler seeded semi-final "
-    "quarter-final final squad scored penalty tries fixture kick-off half-time club fans "
-    "stadium medal olympic athlete athletes sprinter birdie par title champion champions "
-    "captain debut rugby football soccer tennis golf cricket athletics boxing marathon "
-    "relay injury transfer premiership victory defeat draw points race".split())
+    "match matches goal goals striker midfielder midfield defender goalkeeper keeper winger "
+    "coach coaches season league cup championship championships tournament innings wicket "
+    "wickets batsman bowler batting bowling seeded seeding semi-final semi-finals quarter-final "
+    "quarter-finals final finals squad scored scoring penalty penalties try tries fixture "
+    "fixtures kick-off half-time club clubs fans stadium medal medals olympic olympics athlete "
+    "athletes sprinter sprint sprinters birdie par champion champions captain captains debut "
+    "rugby football footballer soccer tennis golf cricket athletics boxing marathon relay "
+    "injury injured hamstring premiership game games player players team teammates boss "
+    "manager referee pitch scrum fly-half flanker prop lock hooker centre full-back forwards "
+    "cap caps international internationals indoor indoors metres 60m 100m 200m 400m 800m "
+    "1500m hurdles jump vault seed seeds set sets serve grand slam racket ace aces "
+    "knock-out round rounds trophy title titles champion victory defeat draw drew beat "
+    "win won wins winning lost loss points point score scores".split())
 SPORT_MIN_WORDS = 6
-SPORT_MIN_SHARE = 0.02
+SPORT_MIN_SHARE = 0.04
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 _INITIALS = re.compile(r"^(?:[A-Z]\.[ ]?)+[A-Z][a-z'\u2019\-]+[a-z]$")
 # Last words of team names: "Ross County", "Red Star", "Norwich City".
@@ -70,7 +78,8 @@ _TEAM_AFTER = re.compile(rf"^(?:['\u2019]s)?[ \t]*(?:(?:{_RESULT})\b|\d)|^['\u20
 _TEAM_BEFORE = re.compile(r"(?:\b(?:beat|beating|against|v|vs|versus|joined|joining|signed for|"
                           r"drew with|draw with|lost to|loss to|defeat by|win over|victory over|"
                           r"played for|playing for|plays for)|\d)[ \t.]+$", re.I)
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|towards|of)[ \t]+"
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|towards|of|from|leave|"
+                           r"leaving|quit|quitting)[ \t]+"
                            r"(?:the[ \t]+)?$")
 _VENUE = re.compile(r"^[ \t]*:")  # "Leicester: Leicestershire beat Somerset" in a results table
 _ORG_AFTER = re.compile(r"^(?:['\u2019]s)?[ \t]+(?:shares|stake|chief|chairman|boss|bosses|"
@@ -126,6 +135,7 @@ def context_votes(starts: Sequence[int], length: int, text: str, sport: bool) ->
         if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
             votes["person"] += 1
         if not sport:
+            votes["place"] += bool(_PLACE_BEFORE.search(before))
             continue
         if line_start and _VENUE.match(after):
             votes["place"] += 1
@@ -136,7 +146,7 @@ def context_votes(starts: Sequence[int], length: int, text: str, sport: bool) ->
     return votes
 
 
-def person_shape(name: str) -> bool:
+def person_shape(name: str, endings: bool = True) -> bool:
     """Written the way people's names are: initials and a surname ("D. Fleming"), or a
     known first name before one or two capitalised words ("Cosmin Contra")."""
     tokens = name.split()
@@ -144,7 +154,7 @@ def person_shape(name: str) -> bool:
         return True
     if not 2 <= len(tokens) <= 3 or not all(t[:1].isupper() for t in tokens):
         return False
-    if tokens[-1].lower() in _TEAM_WORDS or place_type(tokens[-1]) or ending_kind(name):
+    if tokens[-1].lower() in _TEAM_WORDS or place_type(tokens[-1]) or endings and ending_kind(name):
         return False
     return is_first_name(tokens[0])
 
@@ -158,13 +168,17 @@ def decide(name: str, model: Counter, context: Counter, sport: bool,
     where = place_type(name)
     if where in ("country", "continent"):
         return "place"
+    model.pop(None, None)
+    model_kind = max(model, key=lambda k: (model[k], k == "person")) if model else "place"
+    if model_kind == "person" and person_shape(name, endings=False):
+        return "person"  # "Wayne Bridge"
+    if sport and name.lower().rsplit(None, 1)[-1] in _TEAM_WORDS and len(name.split()) > 1:
+        return "organization"  # "Manchester City", "Kansas City" in a sports report
     ending = ending_kind(name)
     if ending:
         return ending
     if part_of_person or person_shape(name) and not context["team"]:
         return "person"
-    model.pop(None, None)
-    model_kind = max(model, key=lambda k: (model[k], k == "person")) if model else "place"
     single = len(name.split()) == 1
     if sport and (where or model_kind != "person" or single):
         team, place = context["team"], context["place"]
@@ -178,8 +192,11 @@ def decide(name: str, model: Counter, context: Counter, sport: bool,
         return "organization"
     if context["person"] > context["organization"] and model_kind != "person":
         return "person"
-    if where and single and not context[model_kind]:
-        if model_kind == "person" and not is_first_name(name):
+    if (model_kind == "person" and single and context["place"] and not context["person"]
+            and not is_first_name(name)):
+        return "place"  # "at Anfield": a lone word the model took for a person
+    if where and not context[model_kind]:
+        if model_kind == "person" and single and not is_first_name(name):
             return "place"
         if model_kind == "organization" and not sport:
             return "place"

@@ -24,18 +24,22 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .gazetteer import is_demonym
+from .gazetteer import is_demonym, place_type
 from .ner import Span
 
 MAX_NAME_WORDS = 12
-_POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])$|['\u2019]$")
+_POSSESSIVE = re.compile(r"['\u2019]s$|(?<=s)['\u2019]$")
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 # Pieces: table rows, brackets, spaced dashes, semicolons, slashes, quotes and commas.
 _SEPARATORS = re.compile(r"\n|\s*[()\[\];/\"\u201c\u201d]\s*|\s+(?:-|--|\u2013|\u2014)\s+|,\s*")
 _NUMBER = re.compile(r"^[\d][\d\-./:,+%]*$|^[-+]?\d")
-# Lower-case words that belong inside names.
-_CONNECTORS = frozenset("of for and the de da del della di du la le van von der den y upon on "
-                        "d' al el bin ibn & und et an".split())
+# Lower-case particles inside names: "Santiago de Cuba", "Rami al-Saadani", "Kengo wa Dondo".
+_PARTICLE = re.compile(r"^(?:(?:al|el|ad|as|ash|at|az|ar|an|ad|bin|ibn|abu)[-\u2019'][A-Z]|"
+                       r"(?:bin|ibn|da|de|del|della|di|du|la|le|van|von|der|den|ter|ten|y|wa|dos|"
+                       r"das|do|of|for|and|the|upon|on|&|und|et)$)")
+# Names that end in a number: "BBC Radio 4", "BBC News 24", "Channel 4".
+_NUMBERED = frozenset({"radio", "channel", "news", "bbc", "itv", "s4c", "e4", "formula"})
+_NUMBER_AFTER = re.compile(r" \d{1,2}\b")
 _INNER_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir"})
 _ROLE_WORDS = frozenset("striker midfielder defender goalkeeper keeper winger forward boss "
                         "chairman chairwoman star champion former ex shadow mp mep spokesman "
@@ -60,7 +64,11 @@ def _titles() -> frozenset[str]:
 def candidates(span: Span, text: str) -> list[Candidate]:
     """The names in one model span, cleaned, with their offsets."""
     out: list[Candidate] = []
-    pieces = _pieces(span.text, span.start)
+    span_text = span.text
+    numbered = _NUMBER_AFTER.match(text, span.start + len(span_text))
+    if numbered and span_text.rsplit(None, 1)[-1].lower() in _NUMBERED:
+        span_text += numbered[0]  # "BBC Radio" + " 4"
+    pieces = _pieces(span_text, span.start)
     for piece, start in pieces:
         for part, offset in _split_inner(piece, start, text):
             name, offset = _trim(part, offset, person=span.label == "PERSON")
@@ -77,7 +85,9 @@ def _pieces(text: str, start: int) -> list[tuple[str, int]]:
         chunk, chunk_start = text[position:end], start + position
         run, run_start, cursor = [], chunk_start, 0
         for token in re.finditer(r"\S+", chunk):
-            if _NUMBER.match(token[0]):
+            number = _POSSESSIVE.sub("", token[0])
+            if _NUMBER.match(number) and not (run and run[-1].lower() in _NUMBERED
+                                              and number.isdigit() and len(number) <= 2):
                 if run:
                     pieces.append((" ".join(run), run_start))
                 run = []
@@ -99,7 +109,7 @@ def _split_inner(piece: str, start: int, text: str) -> list[tuple[str, int]]:
     groups: list[list[re.Match]] = [[]]
     for token in re.finditer(r"\S+", piece):
         word = token[0]
-        if groups[-1] and word[0].islower() and word.lower() not in _CONNECTORS:
+        if groups[-1] and word[0].islower() and not _PARTICLE.match(word):
             groups.append([])  # "Arsenal to Real Madrid": the lower-case word joins two names
             continue
         if groups[-1] and word.lower().rstrip(".") in _INNER_TITLES:
@@ -116,7 +126,8 @@ def _split_and(piece: str, start: int, text: str) -> list[tuple[str, int]]:
     if not match:
         return [(piece, start)]
     left, right = piece[: match.start()], piece[match.end():]
-    if _stands_alone(left, piece, text) and _stands_alone(right, piece, text):
+    if _stands_alone(left, piece, text) and _stands_alone(right, piece, text) or (
+            " " not in left + right and match[0].strip() == "and" and not place_type(piece)):
         return [(left, start), (right, start + match.end())]
     return [(piece, start)]
 
@@ -138,7 +149,7 @@ def _trim(name: str, start: int, person: bool) -> tuple[str, int]:
     name = stripped
     titles = _titles()
     tokens = name.split()
-    while len(tokens) > 1 and (tokens[0].lower() == "the" or person and (
+    while len(tokens) > 1 and (tokens[0].lower() in ("the", *_INNER_TITLES) or person and (
             tokens[0].lower().rstrip(".") in titles or is_demonym(tokens[0]))):
         start += len(tokens[0]) + 1
         tokens = tokens[1:]

@@ -3,9 +3,10 @@
 Labels come first from the editors' vocabulary (``topics.yml``: label ->
 trigger phrases), so the same story gets the same label everywhere. When the
 vocabulary finds fewer than ``MIN_TOPICS``, the article's own key phrases
-fill in: two- or three-word phrases between stop words that the article
+fill in: two- or three-word noun phrases between stop words that the article
 repeats, which are its subject rather than a passing mention. Which labels
-recur across the corpus is decided at link time, never stored here.
+recur across the corpus is decided at link time, never stored here: a topic
+that only one briefing has is not shown.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..catalog import Catalog
+from . import lexicon
 
 MAX_TOPICS = 5
 MIN_TOPICS = 3
@@ -62,19 +64,32 @@ def _patterns(topics: tuple[tuple[str, tuple[str, ...]], ...]):
 
 
 def key_phrases(text: str, entity_names: set[str]) -> list[str]:
-    """Repeated two- and three-word phrases between stop words, most frequent first."""
+    """Repeated two- and three-word noun phrases between stop words, most frequent first.
+
+    A phrase is a noun phrase by the model's word lists (``lexicon``): it ends in a
+    noun, and holds no form of a verb ("found dead") and no word that can only be an
+    adverb ("months later"). Numbers, possessives and names are never part of one."""
     stop = STOP_WORDS | _EXTRA_STOP
     named = {w.lower() for name in entity_names for w in name.split()}
     counts: Counter[str] = Counter()
     run: list[str] = []
     for token in [*_TOKEN.findall(text), "."]:
         word = token.lower()
-        if token[0].isalpha() and word not in stop and word not in named and len(word) > 2:
+        if (token[0].isalpha() and word not in stop and word not in named and len(word) > 2
+                and "'" not in word and "\u2019" not in word and not lexicon.is_verb_form(word)):
             run.append(word)
             continue
         for n in (2, 3):
             for i in range(len(run) - n + 1):
                 counts[" ".join(run[i : i + n])] += 1
         run = []
-    repeated = [(p, c) for p, c in counts.items() if c >= 2 and p not in _GENERIC_PHRASES]
+    repeated = [(p, c) for p, c in counts.items()
+                if c >= 2 and p not in _GENERIC_PHRASES and _noun_phrase(p.split())]
     return [p for p, _ in sorted(repeated, key=lambda pc: (-pc[1] * len(pc[0].split()), pc[0]))]
+
+
+def _noun_phrase(words: list[str]) -> bool:
+    if lexicon.noun_lemma(words[-1]) is None:
+        return False
+    return not any(lexicon.can_be(w, "adv") and not (lexicon.can_be(w, "adj")
+                                                     or lexicon.noun_lemma(w)) for w in words)
