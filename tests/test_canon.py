@@ -171,3 +171,20 @@ def test_names_with_particles_stay_whole():
 def test_a_broadcaster_keeps_its_number():
     text = "He told BBC Radio 4's Today programme."
     assert found(text, ("BBC Radio", "ORG")) == {"organization": ("BBC Radio 4",)}
+
+
+def test_spans_the_model_split_inside_one_name_are_joined():
+    text = "The UK Independence Party and the Organisation for Security and Cooperation in Europe."
+    out = found(text, ("UK", "GPE"), ("Independence Party", "ORG"),
+                ("Organisation for Security and Cooperation", "ORG"), ("Europe", "LOC"))
+    assert out == {"organization": ("UK Independence Party",
+                                    "Organisation for Security and Cooperation in Europe")}
+    out = found("Aung San Suu Kyi spoke.", ("Aung San", "PERSON"), ("Suu Kyi", "PERSON"))
+    assert out == {"person": ("Aung San Suu Kyi",)}
+
+
+def test_the_words_of_a_name_can_say_its_kind():
+    text = "Salomon Bros said. Le Matin reported. Police at Changi Prison said."
+    out = found(text, ("Salomon Bros", "PERSON"), ("Le Matin", "PERSON"),
+                ("Changi Prison", "PERSON"))
+    assert out == {"organization": ("Salomon Bros", "Le Matin"), "place": ("Changi Prison",)}

@@ -49,6 +49,7 @@ _ATHLETE = re.compile(r"(?<![\w'\u2019.-])(?P<name>[A-Z][\w'\u2019.\-]+(?: [A-Z]
                       r" \((?P<country>[A-Z][\w.\- ]{1,30})\)")
 _ROLE_ACRONYMS = frozenset("mp mps mep meps msp msps mla mlas am ams mscp mscps ceo cfo".split())
 _PREFIXED = re.compile(r"^(?:Non|Anti|Pro|Ex|Pre|Post|Neo|Mid)-", re.I)
+_COUNTRY_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z]{2,3}$")
 _JOIN = re.compile(r"(?<=\w\.)-|-(?=[A-Z])")
 _NAME_WORD = r"[A-Z][\w'\u2019.&\-]*"
 _BEFORE_SCORE = re.compile(rf"(?<![\w'\u2019.-])(?P<name>{_NAME_WORD}(?: (?:of |de |the )?{_NAME_WORD})"
@@ -79,7 +80,7 @@ def canonical_entities(spans: tuple[Span, ...], text: str, catalog: Catalog, *,
     acronyms = {entity_key(long): short for long, short in _ACRONYM_DEF.findall(text)}
     nationalities = {entity_key(s.text) for s in spans if s.label == "NORP"}
     mentions = [Mention(name, None, -1, fixed=kind) for name, kind in extra if name]
-    for span in spans:
+    for span in _merge_adjacent(spans, text):
         if span.label in LABEL_KINDS:
             mentions += _mentions(span, text, acronyms, nationalities, catalog)
     sport = kinds.is_sport(title, text)
@@ -87,6 +88,33 @@ def canonical_entities(spans: tuple[Span, ...], text: str, catalog: Catalog, *,
         mentions += _listed_athletes(text) + _scored_names(text, catalog)
     mentions = _resolve_surnames(mentions, catalog)
     return _rank(mentions, text, catalog, sport)
+
+
+def _merge_adjacent(spans: tuple[Span, ...], text: str) -> list[Span]:
+    """Join spans the model split inside one name: a country's acronym before an
+    organization ("UK" + "Independence Party", "U.S." + "Treasury"), the place that ends
+    an "X for Y in Z" name ("Organisation for Security and Cooperation" + "in Europe"),
+    and two parts of one person's name side by side ("Aung San" + "Suu Kyi")."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    out: list[Span] = []
+    for span in ordered:
+        last = out[-1] if out else None
+        if last is not None:
+            gap = text[last.start + len(last.text):span.start]
+            if (gap == " " and last.label == "GPE" and span.label == "ORG"
+                    and _COUNTRY_ACRONYM.match(last.text)):
+                out[-1] = Span(f"{last.text} {span.text}", "ORG", last.start)
+                continue
+            if gap == " " and last.label == span.label == "PERSON":
+                out[-1] = Span(f"{last.text} {span.text}", "PERSON", last.start)
+                continue  # "Aung San" + "Suu Kyi", "Zine al-Abidine" + "Ben Ali"
+            if (gap == " in " and last.label == "ORG" and span.label in ("GPE", "LOC")
+                    and re.search(r"\b(?:for|of)\b", last.text)
+                    and last.text.rsplit(None, 1)[-1].lower() not in kinds.ORG_ENDINGS):
+                out[-1] = Span(f"{last.text} in {span.text}", "ORG", last.start)
+                continue
+        out.append(span)
+    return out
 
 
 def _mentions(span: Span, text: str, acronyms: dict[str, str], nationalities: set[str],

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from ..model import EntityKind
 from .gazetteer import is_first_name, place_type
 
-_ORG_ENDINGS = frozenset(
+ORG_ENDINGS = frozenset(
     "inc corp corporation co ltd plc llc ag sa nv gmbh group bank party union council "
     "association federation committee ministry department office agency club fc university "
     "college school board commission authority company airlines airways holdings fund court "
@@ -28,11 +28,15 @@ _ORG_ENDINGS = frozenset(
     "congress senate police army navy force trust partnership alliance front movement "
     "network broadcasting news times post herald journal telegraph guardian press "
     "industries industry motors systems technologies telecom communications energy oil "
-    "petroleum pharmaceuticals securities capital investments insurance bancorp".split())
+    "petroleum pharmaceuticals securities capital investments insurance bancorp bros brothers "
+    "partners associates enterprises ventures resources logistics shipping railways cement "
+    "steel mining mines textiles foods chemicals electric electronics cables lamps paper "
+    "brewery breweries stores newspaper magazine".split())
 _PLACE_ENDINGS = frozenset(
     "street road avenue lane square park stadium arena ground river mountains mountain sea "
     "ocean island islands bay valley province county region airport bridge strait gulf "
-    "peninsula desert lake coast hills canal".split())
+    "peninsula desert lake coast hills canal hospital prison jail palace castle cathedral "
+    "church mosque temple hotel camp station harbour harbor port beach".split())
 _EVENT_ENDINGS = frozenset(
     "cup championship championships open games olympics olympiad marathon prix trophy award "
     "awards prize festival classic tournament masters series rally derby final finals "
@@ -62,6 +66,8 @@ _SPORT_WORDS = frozenset(
 SPORT_MIN_WORDS = 6
 SPORT_MIN_SHARE = 0.04
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
+# Articles that open the names of foreign newspapers and firms.
+_ARTICLES = frozenset("Le La Les Der Die Das El Il Lo Los Las".split())
 _INITIALS = re.compile(r"^(?:[A-Z]\.[ ]?)+[A-Z][a-z'\u2019\-]+[a-z]$")
 # Last words of team names: "Ross County", "Red Star", "Norwich City".
 _TEAM_WORDS = frozenset("county city united town rovers athletic star wanderers albion thistle "
@@ -91,7 +97,7 @@ _ORG_BEFORE = re.compile(r"\b(?:firm|company|group|giant|bank|carrier|maker|reta
                          r"rival)[ \t]+(?:the[ \t]+)?$", re.I)
 _PERSON_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lady|Lord|Dame)\.?[ \t]+$")
 # "the Trump administration": the person, not an organization called Trump.
-_PERSON_AFTER = re.compile(r"^(?:['\u2019]s)?[ \t]+(?:administration|government|campaign|camp|"
+_PERSON_AFTER = re.compile(r"^[ \t]+(?:administration|government|campaign|camp|"
                            r"era|aides|presidency|cabinet)\b|^,[ \t]+\d{1,2},")
 
 
@@ -118,7 +124,7 @@ def ending_kind(name: str) -> EntityKind | None:
     last = name.lower().rsplit(None, 1)[-1].strip(".")
     if len(name.split()) > 1 and last in _PLACE_ENDINGS:
         return "place"
-    if last in _ORG_ENDINGS and len(name.split()) > 1:
+    if last in ORG_ENDINGS and len(name.split()) > 1:
         return "organization"
     return None
 
@@ -177,6 +183,8 @@ def decide(name: str, model: Counter, context: Counter, sport: bool,
     ending = ending_kind(name)
     if ending:
         return ending
+    if model_kind == "person" and name.split()[0] in _ARTICLES and len(name.split()) > 1:
+        return "organization"  # "Le Matin", "Der Spiegel": a title, not a person
     if part_of_person or person_shape(name) and not context["team"]:
         return "person"
     single = len(name.split()) == 1
