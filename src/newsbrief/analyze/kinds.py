@@ -176,15 +176,15 @@ def decide(name: str, model: Counter, context: Counter, sport: bool,
         return "place"
     model.pop(None, None)
     model_kind = max(model, key=lambda k: (model[k], k == "person")) if model else "place"
-    if model_kind == "person" and person_shape(name, endings=False):
-        return "person"  # "Wayne Bridge"
+    if model_kind == "person" and name.split()[0] in _ARTICLES and len(name.split()) > 1:
+        return "organization"  # "Le Matin", "Der Spiegel": a title, not a person
     if sport and name.lower().rsplit(None, 1)[-1] in _TEAM_WORDS and len(name.split()) > 1:
         return "organization"  # "Manchester City", "Kansas City" in a sports report
     ending = ending_kind(name)
+    if ending == "place" and model_kind == "person" and person_shape(name, endings=False):
+        return "person"  # "Wayne Bridge"
     if ending:
         return ending
-    if model_kind == "person" and name.split()[0] in _ARTICLES and len(name.split()) > 1:
-        return "organization"  # "Le Matin", "Der Spiegel": a title, not a person
     if part_of_person or person_shape(name) and not context["team"]:
         return "person"
     single = len(name.split()) == 1
