@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..catalog import Catalog, entity_key
 from ..model import EntityKind
@@ -49,6 +50,7 @@ _ATHLETE = re.compile(r"(?<![\w'\u2019.-])(?P<name>[A-Z][\w'\u2019.\-]+(?: [A-Z]
                       r" \((?P<country>[A-Z][\w.\- ]{1,30})\)")
 _ROLE_ACRONYMS = frozenset("mp mps mep meps msp msps mla mlas am ams mscp mscps ceo cfo".split())
 _PREFIXED = re.compile(r"^(?:Non|Anti|Pro|Ex|Pre|Post|Neo|Mid)-", re.I)
+_LOWER_RUN = re.compile(r"(?<![\w.])[a-z][a-z'\u2019-]*(?:[ ]+[a-z][a-z'\u2019-]*)*(?!\w)")
 _COUNTRY_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z]{2,3}$")
 _JOIN = re.compile(r"(?<=\w\.)-|-(?=[A-Z])")
 _NAME_WORD = r"[A-Z][\w'\u2019.&\-]*"
@@ -166,7 +168,13 @@ def _is_name(name: str, text: str = "") -> bool:
 def _common_word(name: str, text: str) -> bool:
     """A capitalised common noun ("Stadium", "Golf"): the text also writes it in lower case."""
     lower = name.lower()
-    return lower != name and re.search(rf"(?<![\w.]){re.escape(lower)}(?!\w)", text) is not None
+    return lower != name and f" {lower} " in _lower_case_runs(text)
+
+
+@lru_cache(maxsize=4)
+def _lower_case_runs(text: str) -> str:
+    """The text's runs of lower-case words, each between spaces: looked up once per name."""
+    return " " + " ".join(" ".join(run.split()) for run in _LOWER_RUN.findall(text)) + " "
 
 
 def _listed_athletes(text: str) -> list[Mention]:
