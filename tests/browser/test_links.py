@@ -94,7 +94,9 @@ def test_an_entity_page_lists_every_briefing_that_names_it(page: Page, built_sit
     page.goto(built_site.url("/places/south-korea/"))
     article = page.locator("article")
     expect(article.locator("h1")).to_have_text(heading("South Korea"))
-    for briefing in built_site.briefings:  # both shipped briefings name South Korea
+    naming = [b for b in built_site.briefings if "South Korea" in b.places]
+    assert len(naming) >= 2  # both shipped briefings name South Korea
+    for briefing in naming:
         expect(article.get_by_role("link", name=briefing.title)).to_be_visible()
     expect(article.get_by_role("link", name="Seoul")).to_be_visible()
 
