@@ -42,8 +42,7 @@ def test_a_person_in_the_key_facts_links_to_them_and_back_works(page: Page,
                                                                  built_site: BuiltSite):
     briefing = built_site.briefing("Cho Hyun")
     page.goto(built_site.url(briefing.path))
-    facts = page.locator("article .nb-facts > ul")
-    people = facts.locator("li", has_text="People:")
+    people = page.locator("article .nb-facts > dl > dt:text-is('People') + dd")
     follow_to_entity_and_back(page, built_site, people.get_by_role("link", name="Cho Hyun"),
                               "Cho Hyun")
 
