@@ -68,7 +68,8 @@ def test_key_facts_are_a_description_list_that_reads_as_label_then_value(built: 
     # with the tags dropped and no space added (as a search indexer may take the
     # text), each label still stands apart from its value
     text = " ".join(re.sub(r"<[^>]+>", "", facts).split())
-    assert text.startswith("Date 1 October 2025 Source seeds/004_9acd160b5a1f3811.txt People Cho Hyun")
+    assert text.startswith("Date 1 October 2025 Source seeds/004_9acd160b5a1f3811.txt "
+                           "People Cho Hyun")
 
 
 def test_home_lists_briefings_newest_first_undated_last(built: Path):
