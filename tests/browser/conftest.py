@@ -153,8 +153,9 @@ class Watch:
         return [f"request left {HOST}: {url}" for url in self.foreign] + self.errors
 
 
-def open_context(browser: Browser, viewport: dict, **options) -> tuple[BrowserContext, Watch]:
-    context = browser.new_context(viewport=viewport, color_scheme="light",
+def open_context(browser: Browser, viewport: dict, *, color_scheme: str = "light",
+                 **options) -> tuple[BrowserContext, Watch]:
+    context = browser.new_context(viewport=viewport, color_scheme=color_scheme,
                                   service_workers="block", **options)
     watch = Watch()
     watch.attach(context)
