@@ -91,6 +91,7 @@ def test_print_shows_the_article_alone_in_readable_black_type(page: Page, built_
       const s = getComputedStyle(document.querySelector('article'));
       const after = (id) => getComputedStyle(document.getElementById(id), '::after').content;
       return {size: parseFloat(s.fontSize), color: s.color, out: after('out'), in: after('in'),
+              line: getComputedStyle(document.getElementById('in')).textDecorationLine,
               background: getComputedStyle(document.body).backgroundColor};
     }""")
     assert style["size"] >= 14, style          # 11pt is 14.7px
@@ -98,6 +99,7 @@ def test_print_shows_the_article_alone_in_readable_black_type(page: Page, built_
     assert style["background"] == "rgb(255, 255, 255)", style
     assert "https://example.org/report" in style["out"], style
     assert style["in"] in ("none", "normal"), style
+    assert style["line"] == "none", style  # a link within the site prints as plain text
 
 
 def test_key_facts_are_a_description_list_in_two_columns(page: Page, built_site: BuiltSite):
