@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 SHARED ?= ../shared
 CORPUS ?= $(SHARED)/corpus/bbc
+AXE := node_modules/axe-core/axe.min.js
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
@@ -15,8 +16,8 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 site: $(VENV)/.site-installed
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
-## test: the same set-up plus test dependencies and Chromium, then the whole suite
-test: $(VENV)/.test-installed chromium
+## test: the same set-up plus test dependencies, axe-core and Chromium, then the whole suite
+test: $(VENV)/.test-installed $(AXE) chromium
 	$(BIN)/python -m pytest
 
 ## serve: live preview for editors; rebuilds when seeds/ or briefings/ change
@@ -45,6 +46,16 @@ $(VENV)/.site-installed: requirements/site.txt pyproject.toml | $(VENV)/bin/pyth
 
 $(VENV)/.test-installed: requirements/test.txt $(VENV)/.site-installed
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/test.txt
+	@touch $@
+
+## axe-core (accessibility checks in the browser tests), exactly as package-lock.json pins it
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  echo "error: npm is missing; the browser tests need it to install axe-core." >&2; \
+	  echo "Fix: install Node.js with npm (e.g. 'sudo apt-get install nodejs npm'), then 'make test' again." >&2; \
+	  exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@test -f $@ || { echo "error: npm ci did not install $@" >&2; exit 1; }
 	@touch $@
 
 ## chromium: the browser tests need Debian's Chromium; install it as root, or stop loudly

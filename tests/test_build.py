@@ -60,6 +60,18 @@ def test_section_headings_are_h2(built: Path):
     assert re.search(r"<h2 id=\"advancing-defense-and-security-collaboration\">Advancing Defense", html)
 
 
+def test_key_facts_are_a_description_list_that_reads_as_label_then_value(built: Path):
+    html = (built / "briefings" / SLUG_004 / "index.html").read_text(encoding="utf-8")
+    facts = re.search(r'<div class="nb-facts">\s*<dl>(.*?)</dl>\s*</div>', html, re.S).group(1)
+    assert re.findall(r"<dt>([^<]*)</dt>\s*<dd>", facts) == [
+        "Date", "Source", "People", "Organizations", "Places", "Topics", "Reading time"]
+    # with the tags dropped and no space added (as a search indexer may take the
+    # text), each label still stands apart from its value
+    text = " ".join(re.sub(r"<[^>]+>", "", facts).split())
+    assert text.startswith("Date 1 October 2025 Source seeds/004_9acd160b5a1f3811.txt "
+                           "People Cho Hyun")
+
+
 def test_home_lists_briefings_newest_first_undated_last(built: Path):
     text = visible((built / "index.html").read_text(encoding="utf-8"))
     dated = text.index("Preliminary Formation of South Korea-US Security Agreement")

@@ -28,7 +28,7 @@ def article(html: str) -> str:
 
 def fact_links(html: str, label: str) -> dict[str, str]:
     """Name -> href in one line of a briefing's key facts."""
-    line = re.search(rf"<strong>{label}:</strong>(.*?)</li>", html, re.S).group(1)
+    line = re.search(rf"<dt>{label}</dt>\s*<dd>(.*?)</dd>", html, re.S).group(1)
     return {text: href for href, text in re.findall(r'<a href="([^"]+)">([^<]+)</a>', line)}
 
 
@@ -64,7 +64,7 @@ def test_seed_004_lists_canonical_entities_each_linking_to_a_page_that_links_bac
 def test_no_variant_spellings_anywhere_in_the_facts(site: Path):
     html = page(site, B004)
     for variant in ("South Korea's", "the United States", "U.S.", "South Korea-", "Trump<"):
-        assert variant not in re.search(r"<strong>Places:</strong>.*?</li>", html, re.S).group()
+        assert variant not in re.search(r"<dt>Places</dt>.*?</dd>", html, re.S).group()
 
 
 def test_the_two_seeds_are_related_with_shared_entities_as_reason(site: Path):
@@ -118,7 +118,7 @@ def test_editing_front_matter_changes_the_site_and_adding_a_seed_rewrites_nothin
     assert {k: v for k, v in after.items() if k in before} == before
     assert len(after) == len(before) + 1
     html = page(tmp_path / "two", B004)
-    assert "Kim Jong-un" not in re.search(r"<strong>People:</strong>.*?</li>", html, re.S).group()
+    assert "Kim Jong-un" not in re.search(r"<dt>People</dt>.*?</dd>", html, re.S).group()
 
 
 def test_every_link_on_every_page_resolves_to_a_page_and_anchor(site: Path):

@@ -169,7 +169,7 @@ def results(page, served: str, query: str) -> list[str]:
     box.click()
     box.fill(query)  # one input event: no results for half a query can come back late
     page.locator(".md-search-result__link").first.wait_for()
-    return page.locator(".md-search-result__link h1").all_text_contents()
+    return page.locator(".md-search-result__link h2").all_text_contents()
 
 
 @pytest.mark.browser

@@ -78,8 +78,10 @@ def header(urls: Urls, b: Briefing, links: Links) -> str:
     for label, kind in FACT_KINDS:
         rows.append((label, term_links(urls, b.path, [t for t in terms if t.kind == kind])))
     rows.append(("Reading time", reading_time(b.words)))
-    facts = html_list(f"<strong>{label}:</strong> {value}" for label, value in rows if value)
-    parts.append(f'<div class="nb-facts">\n{facts}</div>\n')
+    # A description list: screen readers read each label with its value. The line
+    # breaks keep label and value apart in text taken from the page (search excerpts).
+    facts = "\n".join(f"<dt>{label}</dt>\n<dd>{value}</dd>" for label, value in rows if value)
+    parts.append(f'<div class="nb-facts">\n<dl>\n{facts}\n</dl>\n</div>\n')
     return "\n".join(parts) + "\n"
 
 

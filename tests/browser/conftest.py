@@ -1,6 +1,9 @@
 """One strict build of a project copy, served on 127.0.0.1, driven by Chromium.
 
-The site is built once for this package with a real ``mkdocs build --strict``.
+The site is built once for this package with a real ``mkdocs build --strict``,
+from the shipped seeds plus the short made-up articles in ``seeds/`` here
+(copied into the project copy only), so that every page type exists: a page
+for a person, an organization and a place, several months on the timeline.
 Each test gets a fresh browser context that records every request, page
 error and console error; a test fails if any request leaves 127.0.0.1 or any
 page logs an error, whatever the test itself checks.
@@ -29,6 +32,7 @@ HOST = "127.0.0.1"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
 LOCAL_SCHEMES = ("data", "blob", "about")  # never leave the machine
+EXTRA_SEEDS = Path(__file__).resolve().parent / "seeds"
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class BuiltBriefing:
     title: str
     slug: str
     people: tuple[str, ...]
+    places: tuple[str, ...]
 
     @property
     def path(self) -> str:
@@ -79,7 +84,8 @@ def _briefings(root: Path) -> tuple[BuiltBriefing, ...]:
     found = []
     for path in sorted((root / "briefings").glob("*.md")):
         meta = frontmatter.load(path).metadata
-        found.append(BuiltBriefing(meta["title"], path.stem, tuple(meta.get("people") or ())))
+        found.append(BuiltBriefing(meta["title"], path.stem, tuple(meta.get("people") or ()),
+                                   tuple(meta.get("places") or ())))
     return tuple(found)
 
 
@@ -87,6 +93,8 @@ def _briefings(root: Path) -> tuple[BuiltBriefing, ...]:
 def built_site(tmp_path_factory, shared_cache: Path) -> Iterator[BuiltSite]:
     base = tmp_path_factory.mktemp("browser")
     root = copy_project(base / "project")
+    for seed in sorted(EXTRA_SEEDS.glob("*.txt")):
+        shutil.copy2(seed, root / "seeds" / seed.name)
     share_analysis_cache(root, shared_cache)
     site_dir = base / "site"
     result = run_mkdocs(root, site_dir)
@@ -145,8 +153,9 @@ class Watch:
         return [f"request left {HOST}: {url}" for url in self.foreign] + self.errors
 
 
-def open_context(browser: Browser, viewport: dict, **options) -> tuple[BrowserContext, Watch]:
-    context = browser.new_context(viewport=viewport, color_scheme="light",
+def open_context(browser: Browser, viewport: dict, *, color_scheme: str = "light",
+                 **options) -> tuple[BrowserContext, Watch]:
+    context = browser.new_context(viewport=viewport, color_scheme=color_scheme,
                                   service_workers="block", **options)
     watch = Watch()
     watch.attach(context)

@@ -42,8 +42,7 @@ def test_a_person_in_the_key_facts_links_to_them_and_back_works(page: Page,
                                                                  built_site: BuiltSite):
     briefing = built_site.briefing("Cho Hyun")
     page.goto(built_site.url(briefing.path))
-    facts = page.locator("article .nb-facts > ul")
-    people = facts.locator("li", has_text="People:")
+    people = page.locator("article .nb-facts > dl > dt:text-is('People') + dd")
     follow_to_entity_and_back(page, built_site, people.get_by_role("link", name="Cho Hyun"),
                               "Cho Hyun")
 
@@ -94,7 +93,9 @@ def test_an_entity_page_lists_every_briefing_that_names_it(page: Page, built_sit
     page.goto(built_site.url("/places/south-korea/"))
     article = page.locator("article")
     expect(article.locator("h1")).to_have_text(heading("South Korea"))
-    for briefing in built_site.briefings:  # both shipped briefings name South Korea
+    naming = [b for b in built_site.briefings if "South Korea" in b.places]
+    assert len(naming) >= 2  # both shipped briefings name South Korea
+    for briefing in naming:
         expect(article.get_by_role("link", name=briefing.title)).to_be_visible()
     expect(article.get_by_role("link", name="Seoul")).to_be_visible()
 

@@ -61,8 +61,8 @@ def test_briefing_page_opens_with_summary_then_key_facts_then_article(page: Page
     summary = article.locator(".admonition.abstract")
     expect(summary).to_be_visible()
     expect(summary.locator(".admonition-title")).to_have_text("Summary")
-    facts = article.locator(".nb-facts > ul")
-    expect(facts).to_contain_text("Date:")
+    facts = article.locator(".nb-facts > dl")
+    expect(facts.locator("dt").first).to_have_text("Date")
     expect(facts).to_contain_text("Cho Hyun")
     expect(facts).to_contain_text(re.compile(r"\d+ min read"))
     # bottom line up front: summary, then facts, then the first paragraph of the article
@@ -91,6 +91,7 @@ def test_print_shows_the_article_alone_in_readable_black_type(page: Page, built_
       const s = getComputedStyle(document.querySelector('article'));
       const after = (id) => getComputedStyle(document.getElementById(id), '::after').content;
       return {size: parseFloat(s.fontSize), color: s.color, out: after('out'), in: after('in'),
+              line: getComputedStyle(document.getElementById('in')).textDecorationLine,
               background: getComputedStyle(document.body).backgroundColor};
     }""")
     assert style["size"] >= 14, style          # 11pt is 14.7px
@@ -98,16 +99,24 @@ def test_print_shows_the_article_alone_in_readable_black_type(page: Page, built_
     assert style["background"] == "rgb(255, 255, 255)", style
     assert "https://example.org/report" in style["out"], style
     assert style["in"] in ("none", "normal"), style
+    assert style["line"] == "none", style  # a link within the site prints as plain text
 
 
-def test_key_facts_and_related_briefings_are_styled_lists(page: Page, built_site: BuiltSite):
+def test_key_facts_are_a_description_list_in_two_columns(page: Page, built_site: BuiltSite):
     page.goto(built_site.url(built_site.briefing("Cho Hyun").path))
-    facts = page.locator("article .nb-facts > ul")
-    style = facts.evaluate("""ul => ({
-      bullets: getComputedStyle(ul).listStyleType,
-      label: getComputedStyle(ul.querySelector('li > strong')).display,
-      sizes: [getComputedStyle(ul).fontSize, getComputedStyle(ul.parentElement).fontSize],
+    facts = page.locator("article .nb-facts > dl")
+    expect(facts.locator("dt")).to_have_text(["Date", "Source", "People", "Organizations",
+                                              "Places", "Topics", "Reading time"])
+    expect(facts.locator("dt + dd")).to_have_count(7)  # each label has its value right after
+    people = facts.locator("dt:text-is('People') + dd")
+    expect(people.get_by_role("link", name="Cho Hyun")).to_be_visible()
+    style = facts.evaluate("""dl => ({
+      display: getComputedStyle(dl).display,
+      columns: getComputedStyle(dl).gridTemplateColumns.split(' ').length,
+      sizes: [getComputedStyle(dl).fontSize, getComputedStyle(dl.parentElement).fontSize],
     })""")
-    assert style["bullets"] == "none"
-    assert style["label"] == "inline-block"
+    assert style["display"] == "grid" and style["columns"] == 2, style
     assert float(style["sizes"][0][:-2]) < float(style["sizes"][1][:-2])
+    # label and value side by side: the value starts on the label's line
+    date, value = facts.locator("dt").first.bounding_box(), facts.locator("dd").first.bounding_box()
+    assert value["x"] > date["x"] and abs(value["y"] - date["y"]) < 2

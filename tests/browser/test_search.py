@@ -18,7 +18,7 @@ def test_typing_a_name_lists_its_briefing_and_the_result_opens_it(page: Page,
     page.goto(built_site.url("/about/"))
     page.locator("input.md-search__input").click()
     page.keyboard.type("Cho Hyun")
-    title = page.locator("h1", has_text=briefing.title)
+    title = page.locator("h2", has_text=briefing.title)
     result = page.locator(".md-search-result__link").filter(has=title)
     expect(result).to_be_visible()
     result.click()

@@ -72,9 +72,10 @@
     a.tabIndex = -1;
     const article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
-    const h1 = document.createElement("h1");
-    h1.textContent = (result.meta && result.meta.title) || result.url;
-    article.append(h1, excerpt(result.excerpt || ""));
+    // An h2, not Material's h1: the page behind the results keeps its one h1.
+    const title = document.createElement("h2");
+    title.textContent = (result.meta && result.meta.title) || result.url;
+    article.append(title, excerpt(result.excerpt || ""));
     a.append(article);
     li.append(a);
     return li;
