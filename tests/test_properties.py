@@ -29,13 +29,16 @@ from newsbrief.model import Analysis
 from newsbrief.pipeline import convert
 from newsbrief.project import Project
 from newsbrief.read import SeedError, decode, parse
-from newsbrief.render import FRONT_MATTER_KEYS, MACHINE_KEY, dump_yaml, render_briefing
+from newsbrief.render import MACHINE_KEY, dump_yaml, render_briefing
 from newsbrief.safety import active_content
 from newsbrief.text import words
 
 REPO = Path(__file__).resolve().parent.parent
 SITE = load_config(str(REPO / "mkdocs.yml"))  # the site's own Markdown extensions and settings
 SEED_SHA = "5eed" * 16
+# The briefing file's keys, in the order editors see them (the file format: never reorder).
+FRONT_MATTER_KEYS = ("title", "date", "source", "summary", "people", "organizations", "places",
+                     "topics")
 
 
 def mkdocs_page(text: str) -> Page:

@@ -16,7 +16,7 @@ from typing import Literal
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from .model import Briefing, Problem
+from .model import KINDS, Briefing, Problem
 from .render import MACHINE_KEY, content_hash
 from .text import word_count
 from .validate import briefing_problems, coerce_list
@@ -163,10 +163,7 @@ def to_briefing(file: BriefingFile) -> Briefing:
         date=date if isinstance(date, dt.date) else None,
         summary=str(meta.get("summary") or ""),
         source=file.source,
-        people=coerce_list(meta.get("people")),
-        organizations=coerce_list(meta.get("organizations")),
-        places=coerce_list(meta.get("places")),
-        topics=coerce_list(meta.get("topics")),
+        **{kind.front_matter: coerce_list(meta.get(kind.front_matter)) for kind in KINDS},
         pinned=coerce_list(related.get("pin")),
         hidden=coerce_list(related.get("hide")),
         words=file.words,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import ENTITY_KINDS, EntityKind, Problem
+from .model import ENTITY_KEYS, EntityKind, Problem
 
 _NOT_KEY = re.compile(r"[\s.\-\u2010-\u2015'\u2019]+")
 
@@ -88,9 +88,9 @@ def _entities(data: dict, problems: list[Problem]) -> tuple[dict, frozenset, dic
                                     "give each entry a `name:` and a `kind:`"))
             continue
         kind = item.get("kind")
-        if kind not in ENTITY_KINDS:
+        if kind not in ENTITY_KEYS:
             problems.append(Problem("entities.yml", f"entry {item['name']!r} has kind {kind!r}",
-                                    f"use one of: {', '.join(ENTITY_KINDS)}"))
+                                    f"use one of: {', '.join(ENTITY_KEYS)}"))
             continue
         entry = CatalogEntry(item["name"], kind)
         spellings = tuple(str(a) for a in [item["name"], *(item.get("aliases") or [])])

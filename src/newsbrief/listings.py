@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import markup
-from .link import FOLDERS, Links, Term
-from .model import Briefing
+from .link import Links, Term, directory_uri, kind_index_uri
+from .model import ENTITY_KINDS, KINDS, Briefing, Kind
 from .pages import briefing_list, empty_note, html_list, link, term_links
 from .urls import Urls
 
@@ -24,9 +24,6 @@ INDEX_TOP = 300  # most mentioned names on a kind's index page; the rest are in 
 HOME_LATEST = 15
 TIMELINE_INLINE = 100  # briefings listed on the timeline's first page
 HOME_TOP_TERMS = 10
-KIND_LABELS = {"person": "People", "organization": "Organizations", "place": "Places",
-               "topic": "Topics"}
-SINGULAR = {"person": "Person", "organization": "Organization", "place": "Place", "topic": "Topic"}
 TIMELINE = "timeline/index.md"
 
 
@@ -73,30 +70,28 @@ def term_pages(urls: Urls, links: Links, by_uri: dict[str, Briefing]) -> list[Li
 
 def _term_page(urls: Urls, uri: str, term: Term, links: Links, briefings: list[Briefing],
                total: int, pager: str) -> str:
-    kind = SINGULAR[term.kind]
-    index = f"{FOLDERS[term.kind]}/index.md"
     plural = "briefing" if total == 1 else "briefings"
     md = (f"# {markup.line(term.name)}\n\n"
-          f'<p class="nb-text">{link(urls, uri, index, kind)} · '
+          f'<p class="nb-text">{link(urls, uri, kind_index_uri(term.kind), term.kind.singular)} · '
           f"mentioned in {total} {plural}</p>\n\n"
           f"## Briefings\n\n{briefing_list(urls, uri, briefings)}{pager}")
     co = links.co_mentions(term)
     if co:
         md += "\n## Mentioned with\n\n" + html_list(
-            f"{link(urls, uri, t.uri, t.name)} ({SINGULAR[t.kind].lower()}, {n})" for t, n in co)
+            f"{link(urls, uri, t.uri, t.name)} ({t.kind.singular.lower()}, {n})" for t, n in co)
     return md
 
 
 def kind_indexes(urls: Urls, links: Links, by_uri: dict[str, Briefing]) -> list[Listing]:
     """Per kind: the most mentioned names with counts, and an A-Z directory of every name."""
-    by_kind: dict[str, list[Term]] = defaultdict(list)
+    by_kind: dict[Kind, list[Term]] = defaultdict(list)
     for term in links.terms.values():
         by_kind[term.kind].append(term)
     out = []
-    for kind, label in KIND_LABELS.items():
+    for kind in KINDS:
         terms = by_kind.get(kind, [])
         count = lambda t: len(links.briefings_for(t))  # noqa: E731
-        uri = f"{FOLDERS[kind]}/index.md"
+        uri = kind_index_uri(kind)
         top = heapq.nsmallest(INDEX_TOP, (t for t in terms if t.has_page),
                               key=lambda t: (-count(t), t.name.casefold()))
         rows = "\n".join(f'<tr><td>{link(urls, uri, t.uri, t.name)}</td>'
@@ -106,12 +101,12 @@ def kind_indexes(urls: Urls, links: Links, by_uri: dict[str, Briefing]) -> list[
                  f'<th align="right">Briefings</th></tr></thead>\n<tbody>\n{rows}\n</tbody>\n'
                  "</table>\n</div>\n" if top else "")
         letters = _letters(terms)
-        nav = " · ".join(link(urls, uri, f"{FOLDERS[kind]}/a-z/{letter}/index.md", letter.upper())
+        nav = " · ".join(link(urls, uri, directory_uri(kind, letter), letter.upper())
                          for letter in letters)
         intro = (f'<p class="nb-text">{len(terms)} in all; each named in two or more briefings '
                  f"has a page. Every name is in the A-Z directory: {nav}</p>\n\n" if terms
                  else empty_note())
-        out.append(Listing(uri, label, f"# {label}\n\n{intro}{table}"))
+        out.append(Listing(uri, kind.label, f"# {kind.label}\n\n{intro}{table}"))
         out += [_directory_page(urls, kind, letter, items, links, by_uri)
                 for letter, items in letters.items()]
     return out
@@ -124,10 +119,10 @@ def _letters(terms: list[Term]) -> dict[str, list[Term]]:
     return dict(sorted(letters.items()))
 
 
-def _directory_page(urls: Urls, kind: str, letter: str, terms: list[Term], links: Links,
+def _directory_page(urls: Urls, kind: Kind, letter: str, terms: list[Term], links: Links,
                     by_uri: dict[str, Briefing]) -> Listing:
-    uri = f"{FOLDERS[kind]}/a-z/{letter}/index.md"
-    title = f"{KIND_LABELS[kind]}: {letter.upper()}"
+    uri = directory_uri(kind, letter)
+    title = f"{kind.label}: {letter.upper()}"
     rows = []
     for t in terms:
         briefings = links.briefings_for(t)
@@ -136,7 +131,7 @@ def _directory_page(urls: Urls, kind: str, letter: str, terms: list[Term], links
         else:
             rows.append(f'<span id="{t.slug}"></span><strong>{markup.html_text(t.name)}</strong>: '
                         f"{link(urls, uri, briefings[0], by_uri[briefings[0]].title)}")
-    back = link(urls, uri, f"{FOLDERS[kind]}/index.md", f"All {KIND_LABELS[kind].lower()}")
+    back = link(urls, uri, kind_index_uri(kind), f"All {kind.label.lower()}")
     return Listing(uri, title, f"# {markup.line(title)}\n\n"
                                f'<p class="nb-text">{back}</p>\n\n{html_list(rows)}')
 
@@ -187,11 +182,11 @@ def home_sections(urls: Urls, uri: str, briefings: Sequence[Briefing], links: Li
         every = link(urls, uri, TIMELINE, f"All {len(briefings)} briefings by month →")
         md += f'\n<p class="nb-text">{every}</p>\n'
     top = []
-    for kind in ("person", "organization", "place"):
+    for kind in ENTITY_KINDS:
         terms = heapq.nsmallest(HOME_TOP_TERMS, (t for t in links.terms.values() if t.kind == kind),
                                 key=lambda t: (-len(links.briefings_for(t)), t.name.casefold()))
         if terms:
-            top.append(f"<strong>{link(urls, uri, f'{FOLDERS[kind]}/index.md', KIND_LABELS[kind])}:"
+            top.append(f"<strong>{link(urls, uri, kind_index_uri(kind), kind.label)}:"
                        f"</strong> {term_links(urls, uri, terms)}")
     if top:
         md += "\n## Most mentioned\n\n" + html_list(top)

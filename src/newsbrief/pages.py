@@ -14,13 +14,11 @@ from collections.abc import Iterable
 
 from . import markup
 from .link import Links, Relation, Term
-from .model import Briefing
+from .model import KINDS, PERSON, Briefing
 from .urls import Urls
 
 WORDS_PER_MINUTE = 220
 BACKLINKS_PER_PERSON = 3
-FACT_KINDS = (("People", "person"), ("Organizations", "organization"),
-              ("Places", "place"), ("Topics", "topic"))
 
 
 def link(urls: Urls, from_uri: str, to_uri: str, text: str) -> str:
@@ -75,8 +73,8 @@ def header(urls: Urls, b: Briefing, links: Links) -> str:
     terms = links.by_briefing.get(b.path, ())
     rows = [("Date", format_date(b.date) if b.date else ""),
             ("Source", markup.html_text(b.source or ""))]
-    for label, kind in FACT_KINDS:
-        rows.append((label, term_links(urls, b.path, [t for t in terms if t.kind == kind])))
+    for kind in KINDS:
+        rows.append((kind.label, term_links(urls, b.path, [t for t in terms if t.kind == kind])))
     rows.append(("Reading time", reading_time(b.words)))
     facts = html_list(f"<strong>{label}:</strong> {value}" for label, value in rows if value)
     parts.append(f'<div class="nb-facts">\n{facts}</div>\n')
@@ -92,7 +90,7 @@ def footer(urls: Urls, b: Briefing, links: Links, by_uri: dict[str, Briefing]) -
         parts.append("## Related briefings\n\n" + html_list(items, "nb-related"))
     shown = {b.path, *(r.uri for r in related)}
     backlinks = []
-    for person in (t for t in links.by_briefing.get(b.path, ()) if t.kind == "person"):
+    for person in (t for t in links.by_briefing.get(b.path, ()) if t.kind == PERSON):
         others = [u for u in links.briefings_for(person) if u not in shown][:BACKLINKS_PER_PERSON]
         if others:
             titles = ", ".join(link(urls, b.path, u, by_uri[u].title) for u in others)

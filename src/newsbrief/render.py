@@ -15,11 +15,9 @@ import re
 import yaml
 
 from . import markup
-from .model import Analysis, Article
+from .model import KINDS, Analysis, Article
 
 MACHINE_KEY = "newsbrief"
-FRONT_MATTER_KEYS = ("title", "date", "source", "summary", "people", "organizations",
-                     "places", "topics")
 _MACHINE_BLOCK = re.compile(rf"^{MACHINE_KEY}:[ \t]*\n(?:[ \t]+.*\n)*", re.M)
 
 
@@ -30,10 +28,7 @@ def render_briefing(article: Article, analysis: Analysis) -> str:
         "date": analysis.date,
         "source": article.source,
         "summary": analysis.summary,
-        "people": list(analysis.people),
-        "organizations": list(analysis.organizations),
-        "places": list(analysis.places),
-        "topics": list(analysis.topics),
+        **{kind.front_matter: list(analysis.entities(kind)) for kind in KINDS},
     }
     if meta["date"] is None:
         del meta["date"]

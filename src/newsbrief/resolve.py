@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from .catalog import Catalog, entity_key
-from .model import ENTITY_KINDS, Briefing
+from .model import ENTITY_KEYS, ENTITY_KINDS, PERSON, TOPIC, Briefing
 
 Key = tuple[str, str]  # (kind, entity_key)
 
@@ -43,7 +43,7 @@ def resolve_names(briefings: Sequence[Briefing],
             else:
                 terms[(kind_of[key], key)] = terms.get((kind_of[key], key)) or name
         for topic in b.topics:
-            terms.setdefault(("topic", entity_key(topic)), topic)
+            terms.setdefault((TOPIC.key, entity_key(topic)), topic)
         out[b.path] = terms
     return out
 
@@ -54,14 +54,14 @@ def _entities(b: Briefing, catalog: Catalog):
             if catalog.is_ignored(name):
                 continue
             entry = catalog.lookup(name)
-            yield (entry.kind, entry.name) if entry else (kind, name)
+            yield (entry.kind, entry.name) if entry else (kind.key, name)
 
 
 def _majority(key: str, counts: Counter[str], catalog: Catalog) -> str:
     entry = catalog.entries.get(key)
     if entry:
         return entry.kind
-    return max(counts, key=lambda kind: (counts[kind], -ENTITY_KINDS.index(kind)))
+    return max(counts, key=lambda kind: (counts[kind], -ENTITY_KEYS.index(kind)))
 
 
 def _surnames(raw, kind_of: dict[str, str], catalog: Catalog) -> dict[str, str]:
@@ -71,7 +71,7 @@ def _surnames(raw, kind_of: dict[str, str], catalog: Catalog) -> dict[str, str]:
     for names in raw.values():
         for _, name in names:
             key, tokens = entity_key(name), name.split()
-            if kind_of[key] != "person" or key in catalog.entries:
+            if kind_of[key] != PERSON.key or key in catalog.entries:
                 continue
             if len(tokens) > 1:
                 owners[entity_key(tokens[-1])].add(key)

@@ -19,7 +19,7 @@ from .briefing_file import to_briefing
 from .feed import FEED_URI, atom_feed
 from .link import Links, link
 from .mentions import link_first_mentions
-from .model import Briefing
+from .model import TOPIC, Briefing
 from .pipeline import ConvertReport, convert, log_report
 from .project import Project
 from .urls import Urls, source_link
@@ -90,7 +90,7 @@ class Site:
     def _briefing_markdown(self, b: Briefing, body: str) -> str:
         catalog = self.report.catalog
         targets = [((t.name, *catalog.spellings(t.name)), source_link(b.path, t.uri))
-                   for t in self.links.by_briefing.get(b.path, ()) if t.kind != "topic"]
+                   for t in self.links.by_briefing.get(b.path, ()) if t.kind != TOPIC]
         body = link_first_mentions(body, targets)
         return (pages.header(self.urls, b, self.links) + body.rstrip() + "\n"
                 + pages.footer(self.urls, b, self.links, self.by_uri))

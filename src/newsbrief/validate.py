@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .model import Problem
+from .model import KINDS, Problem
 
-LIST_KEYS = ("people", "organizations", "places", "topics")
+LIST_KEYS = tuple(kind.front_matter for kind in KINDS)
 TEXT_KEYS = ("title", "summary", "source")
 KNOWN_KEYS = frozenset({*LIST_KEYS, *TEXT_KEYS, "date", "related", "newsbrief",
                         # MkDocs and Material page keys editors may use.
