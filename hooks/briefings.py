@@ -3,19 +3,18 @@ this file only passes MkDocs' events to it."""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from newsbrief import safety, search
-from newsbrief.mdext import GeneratedHtml, anchor_ids
 from newsbrief.fsutil import LockHeld
+from newsbrief.mdext import GeneratedHtml, anchor_ids
+from newsbrief.messages import log
 from newsbrief.project import Project
 from newsbrief.site import Site, SiteOptions, build_site
 
-log = logging.getLogger("mkdocs.plugins.newsbrief")
 _state: dict[str, object] = {}
 
 

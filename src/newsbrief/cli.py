@@ -9,10 +9,9 @@ from pathlib import Path
 import click
 
 from .fsutil import LockHeld
+from .messages import log
 from .pipeline import convert as run_convert
 from .project import Project
-
-log = logging.getLogger("mkdocs.plugins.newsbrief")
 
 
 class _Counter(logging.Handler):

@@ -7,20 +7,19 @@ never stops the others; the caller decides how loudly to log them.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .briefing_file import BriefingFile, read_briefing
 from .catalog import Catalog, load_catalog
 from .fsutil import build_lock
+from .messages import log
 from .model import Article, Problem, Seed
 from .project import Project
 from .read import SeedError, load_seed
 from .render import render_briefing
 from .sync import Task, plan, write
 
-log = logging.getLogger("mkdocs.plugins.newsbrief")
 
 
 @dataclass(frozen=True)

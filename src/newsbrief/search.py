@@ -15,7 +15,6 @@ the Pagefind binary over the finished site. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import re
 import shutil
@@ -24,7 +23,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-log = logging.getLogger("mkdocs.plugins.newsbrief")
+from .messages import log
 
 BUNDLE_DIR = "pagefind"
 CACHE_FORMAT = 1

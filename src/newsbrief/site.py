@@ -9,7 +9,6 @@ as plain Markdown. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import html
-import logging
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -19,13 +18,13 @@ from .briefing_file import to_briefing
 from .feed import FEED_URI, atom_feed
 from .link import Links, link
 from .mentions import link_first_mentions
+from .messages import log
 from .model import TOPIC, Briefing
 from .pipeline import ConvertReport, convert, log_report
 from .project import Project
 from .urls import Urls, source_link
 
 HOME_URI = "index.md"
-log = logging.getLogger("mkdocs.plugins.newsbrief")
 
 
 @dataclass(frozen=True)
