@@ -14,6 +14,7 @@ from .pipeline import convert as run_convert
 from .project import Project
 
 
+
 class _Counter(logging.Handler):
     def __init__(self):
         super().__init__(logging.WARNING)
@@ -92,7 +93,7 @@ def check(ctx: click.Context, strict: bool) -> None:
 
     problems = editor.check(ctx.obj["project"])
     for problem in problems:
-        click.echo(editor.format_problem(problem))
+        click.echo(problem.format(severity=True))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     click.echo(f"newsbrief check: {errors} error(s), {warnings} warning(s)", err=True)

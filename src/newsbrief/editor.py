@@ -90,12 +90,6 @@ def check(project: Project) -> list[Problem]:
     return problems + read_seeds(project)[1]
 
 
-def format_problem(problem: Problem) -> str:
-    """``path:line: severity: message. Fix: fix.`` -- the shape editors and CI logs link to."""
-    where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-    return f"{where}: {problem.severity}: {problem.message}. Fix: {problem.fix}."
-
-
 # --- diff and regenerate ----------------------------------------------------
 
 def resolve(project: Project, name: str | Path) -> str:

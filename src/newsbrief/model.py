@@ -45,8 +45,15 @@ class Problem:
     severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
+        return self.format()
+
+    def format(self, *, severity: bool = False) -> str:
+        """``path:line: message. Fix: fix.``, the one shape of every problem: in the build's
+        log, whose level gives the severity, and in ``newsbrief check``, which says it
+        (``path:line: error: ...``) for editors and CI logs to link to."""
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}. Fix: {self.fix}."
+        said = f"{self.severity}: " if severity else ""
+        return f"{where}: {said}{self.message}. Fix: {self.fix}."
 
 
 @dataclass(frozen=True)
