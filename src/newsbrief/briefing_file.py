@@ -19,7 +19,7 @@ from frontmatter.default_handlers import YAMLHandler
 from .model import KINDS, Briefing, Problem
 from .render import MACHINE_KEY, content_hash
 from .text import word_count
-from .validate import briefing_problems, coerce_list
+from .validate import briefing_problems, coerce_list, yaml_problem
 
 State = Literal["generated", "edited", "hand-written", "broken"]
 _FENCE = re.compile(r"^---[ \t]*$", re.M)
@@ -110,7 +110,9 @@ def parse_briefing(text: str, rel: str) -> BriefingFile:
     try:
         meta, body = parse_front_matter(text)  # not loads(): it fails on keys that are not text
     except yaml.YAMLError as error:
-        return _broken(rel, text, _yaml_problem(rel, text, error))
+        problem = yaml_problem(rel, text, error, "front matter",
+                               "the briefing is left out of the site until then")
+        return _broken(rel, text, problem)
     except NotAMapping as error:
         problem = Problem(rel, f"front matter is a YAML {error}, not `key: value` lines",
                           "write one `key: value` per line between the `---` lines; the briefing "
@@ -130,23 +132,6 @@ def _state(text: str, meta: dict) -> State:
     if not isinstance(block, dict) or "generated_sha256" not in block:
         return "hand-written"
     return "generated" if content_hash(text) == str(block["generated_sha256"]) else "edited"
-
-
-def _yaml_problem(rel: str, text: str, error: yaml.YAMLError) -> Problem:
-    mark = getattr(error, "problem_mark", None)
-    reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-    # YAML counts from 0 at the end of the opening `---` line, which is line 1.
-    line = mark.line + 1 if mark is not None else None
-    opened = getattr(error, "context_mark", None)
-    if opened is not None and mark is not None and opened.line != mark.line:
-        # An unclosed bracket or quote: point at where it opened, not where YAML gave up.
-        reason = f"{reason} on line {line} ({error.context} that starts on this line)"
-        line = opened.line + 1
-    elif line and "\t" in (text.splitlines()[line - 1:line] or [""])[0]:
-        reason = f"{reason}: a tab; YAML indents with spaces only"
-    return Problem(rel, f"front matter is not valid YAML: {reason}",
-                   "fix the YAML at that line (indent with spaces, close brackets and quotes); "
-                   "the briefing is left out of the site until then", line)
 
 
 def to_briefing(file: BriefingFile) -> Briefing:

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from .model import ENTITY_KEYS, EntityKind, Problem
+from .validate import yaml_problem
 
 _NOT_KEY = re.compile(r"[\s.\-\u2010-\u2015'\u2019]+")
 
@@ -63,14 +64,11 @@ def load_catalog(root: Path) -> Catalog:
 def _load_yaml(path: Path, problems: list[Problem]) -> dict | None:
     if not path.exists():
         return None
+    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", error)
-        problems.append(Problem(path.name, f"is not valid YAML ({reason})",
-                                "fix the YAML syntax at that line; it is ignored until then",
-                                mark.line + 1 if mark else None))
+        problems.append(yaml_problem(path.name, text, error, "", "it is ignored until then"))
         return None
     if data is not None and not isinstance(data, dict):
         problems.append(Problem(path.name, "must be a mapping at the top level",
