@@ -14,7 +14,6 @@ from .pipeline import convert as run_convert
 from .project import Project
 
 
-
 class _Counter(logging.Handler):
     def __init__(self):
         super().__init__(logging.WARNING)
