@@ -17,9 +17,9 @@ from . import markup
 from .link import Links, Term, directory_uri, kind_index_uri
 from .model import ENTITY_KINDS, KINDS, Briefing, Kind
 from .pages import briefing_list, empty_note, html_list, link, term_links
+from .paginate import Page, Paginator
 from .urls import Urls
 
-PER_PAGE = 50  # briefings per list page
 INDEX_TOP = 300  # most mentioned names on a kind's index page; the rest are in its A-Z
 HOME_LATEST = 15
 TIMELINE_INLINE = 100  # briefings listed on the timeline's first page
@@ -34,23 +34,16 @@ class Listing:
     markdown: str
 
 
-def _pages(base: str, items: Sequence, per_page: int) -> list[tuple[str, Sequence, int, int]]:
-    """(uri, items, number, count) for each page: ``base/index.md``, ``base/page/2.md``..."""
-    chunks = [items[i : i + per_page] for i in range(0, len(items), per_page)] or [items]
-    return [(f"{base}/index.md" if n == 1 else f"{base}/page/{n}.md", chunk, n, len(chunks))
-            for n, chunk in enumerate(chunks, start=1)]
-
-
-def _pager(urls: Urls, uri: str, base: str, number: int, count: int) -> str:
+def pager(urls: Urls, page: Page) -> str:
+    """Links to the newer and older pages of a list; nothing for a list of one page."""
+    count = page.paginator.count
     if count == 1:
         return ""
-    page = lambda n: f"{base}/index.md" if n == 1 else f"{base}/page/{n}.md"  # noqa: E731
-    steps = []
-    if number > 1:
-        steps.append(link(urls, uri, page(number - 1), "← Newer"))
-    steps.append(f"Page {number} of {count}")
-    if number < count:
-        steps.append(link(urls, uri, page(number + 1), "Older →"))
+    steps = [f"Page {page.number} of {count}"]
+    if page.previous_uri:
+        steps.insert(0, link(urls, page.uri, page.previous_uri, "← Newer"))
+    if page.next_uri:
+        steps.append(link(urls, page.uri, page.next_uri, "Older →"))
     return '\n<p class="nb-pager">' + " · ".join(steps) + "</p>\n"
 
 
@@ -60,21 +53,20 @@ def term_pages(urls: Urls, links: Links, by_uri: dict[str, Briefing]) -> list[Li
         if not term.has_page:
             continue
         uris = links.briefings_for(term)
-        base = term.uri.removesuffix("/index.md")
-        for uri, chunk, number, count in _pages(base, uris, PER_PAGE):
-            page = _term_page(urls, uri, term, links, [by_uri[u] for u in chunk], len(uris),
-                              _pager(urls, uri, base, number, count))
-            out.append(Listing(uri, term.name, page))
+        for page in Paginator(term.uri.removesuffix("/index.md"), uris).pages:
+            out.append(Listing(page.uri, term.name, _term_page(urls, page, term, links, by_uri)))
     return out
 
 
-def _term_page(urls: Urls, uri: str, term: Term, links: Links, briefings: list[Briefing],
-               total: int, pager: str) -> str:
+def _term_page(urls: Urls, page: Page, term: Term, links: Links,
+               by_uri: dict[str, Briefing]) -> str:
+    uri, total = page.uri, len(page.paginator.items)
+    briefings = [by_uri[u] for u in page.items]
     plural = "briefing" if total == 1 else "briefings"
     md = (f"# {markup.line(term.name)}\n\n"
           f'<p class="nb-text">{link(urls, uri, kind_index_uri(term.kind), term.kind.singular)} · '
           f"mentioned in {total} {plural}</p>\n\n"
-          f"## Briefings\n\n{briefing_list(urls, uri, briefings)}{pager}")
+          f"## Briefings\n\n{briefing_list(urls, uri, briefings)}{pager(urls, page)}")
     co = links.co_mentions(term)
     if co:
         md += "\n## Mentioned with\n\n" + html_list(
@@ -170,9 +162,9 @@ def timeline(urls: Urls, briefings: Sequence[Briefing]) -> list[Listing]:
 
 
 def _list_pages(urls: Urls, base: str, title: str, items: Sequence[Briefing]) -> list[Listing]:
-    return [Listing(uri, title, f"# {markup.line(title)}\n\n{briefing_list(urls, uri, chunk)}"
-                    f"{_pager(urls, uri, base, number, count)}")
-            for uri, chunk, number, count in _pages(base, items, PER_PAGE)]
+    return [Listing(page.uri, title, f"# {markup.line(title)}\n\n"
+                    f"{briefing_list(urls, page.uri, page.items)}{pager(urls, page)}")
+            for page in Paginator(base, items).pages]
 
 
 def home_sections(urls: Urls, uri: str, briefings: Sequence[Briefing], links: Links) -> str:
