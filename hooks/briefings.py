@@ -10,7 +10,7 @@ from mkdocs.structure.files import File
 
 from newsbrief import safety, search
 from newsbrief.fsutil import LockHeld
-from newsbrief.mdext import GeneratedHtml, anchor_ids
+from newsbrief.mdext import GeneratedHtml
 from newsbrief.messages import log
 from newsbrief.project import Project
 from newsbrief.site import Site, SiteOptions, build_site
@@ -54,8 +54,6 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    # ids in generated blocks, which GeneratedHtml keeps from MkDocs' own scan
-    page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(html)
     if page.file.generated_by is not None or page.is_homepage:  # every page with our content
         for problem in safety.page_problems(page.file.src_uri, html):
             log.warning(str(problem))
