@@ -53,24 +53,27 @@ def on_page_markdown(markdown, page, config, files):
     return site.page_markdown(page.file.src_uri, markdown)
 
 
+def on_nav(nav, config, files):
+    site: Site = _state["site"]
+    project: Project = _state["project"]
+    pages = ((f.src_uri, f.dest_uri, site.is_generated(f.src_uri))
+             for f in files.documentation_pages())
+    _state["search"] = search.IndexRun(search.Indexed.of(pages, project.rel(project.briefings_dir)),
+                                       project.cache_dir)
+    return nav
+
+
 def on_page_content(html, page, config, files):
-    if page.file.generated_by is not None or page.is_homepage:  # every page with our content
+    site: Site = _state["site"]
+    if site.owns(page.file.src_uri):
         for problem in safety.page_problems(page.file.src_uri, html):
             log.warning(str(problem))
-    return html
-
-
-def on_env(env, config, files):
-    project: Project = _state["project"]
-    indexed = search.Indexed.of(
-        ((f.src_uri, f.dest_uri, f.generated_by is not None) for f in files.documentation_pages()),
-        project.rel(project.briefings_dir))
-    _state["search"] = search.IndexRun(indexed, project.cache_dir)
-    return env
+    return _state["search"].mark(page.file.src_uri, html, page.title)
 
 
 def on_post_page(output, page, config):
-    return _state["search"].page(page.file.src_uri, page.file.dest_uri, output)
+    _state["search"].page(page.file.src_uri, page.file.dest_uri, output)
+    return output
 
 
 def on_post_build(config):

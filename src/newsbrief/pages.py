@@ -19,13 +19,17 @@ from .urls import Urls
 
 WORDS_PER_MINUTE = 220
 BACKLINKS_PER_PERSON = 3
+# Lists of other briefings are not this page's text: searching their titles would find
+# this page too. Pagefind leaves out what carries this attribute (the heading needs
+# attr_list, one of the site's Markdown extensions).
+NOT_SEARCHED = 'data-pagefind-ignore="all"'
 
 
 def link(urls: Urls, from_uri: str, to_uri: str, text: str) -> str:
     return f'<a href="{markup.html_text(urls.href(from_uri, to_uri))}">{markup.html_text(text)}</a>'
 
 
-def html_list(items: Iterable[str], css: str = "nb-list") -> str:
+def html_list(items: Iterable[str], css: str = "nb-list", attrs: str = "") -> str:
     """An HTML block for Markdown: one item a line, no blank line inside.
 
     Its ``nb-`` class lets ``mdext`` pass it through without parsing it.
@@ -33,7 +37,7 @@ def html_list(items: Iterable[str], css: str = "nb-list") -> str:
     rows = "\n".join(f"<li>{item}</li>" for item in items)
     if not rows:
         return empty_note()
-    return f'<ul class="{css}">\n{rows}\n</ul>\n'
+    return f'<ul class="{css}"{" " + attrs if attrs else ""}>\n{rows}\n</ul>\n'
 
 
 def empty_note(text: str = "None yet.") -> str:
@@ -87,7 +91,8 @@ def footer(urls: Urls, b: Briefing, links: Links, by_uri: dict[str, Briefing]) -
     related = links.related.get(b.path, ())
     if related:
         items = (_related_item(urls, b.path, r, by_uri[r.uri]) for r in related)
-        parts.append("## Related briefings\n\n" + html_list(items, "nb-related"))
+        parts.append(f"## Related briefings {{: {NOT_SEARCHED} }}\n\n"
+                     + html_list(items, "nb-related", NOT_SEARCHED))
     shown = {b.path, *(r.uri for r in related)}
     backlinks = []
     for person in (t for t in links.by_briefing.get(b.path, ()) if t.kind == PERSON):
@@ -96,7 +101,8 @@ def footer(urls: Urls, b: Briefing, links: Links, by_uri: dict[str, Briefing]) -
             titles = ", ".join(link(urls, b.path, u, by_uri[u].title) for u in others)
             backlinks.append(f"{link(urls, b.path, person.uri, person.name)}: {titles}")
     if backlinks:
-        parts.append("## Also mentioning these people\n\n" + html_list(backlinks, "nb-backlinks"))
+        parts.append(f"## Also mentioning these people {{: {NOT_SEARCHED} }}\n\n"
+                     + html_list(backlinks, "nb-backlinks", NOT_SEARCHED))
     return "\n" + "\n".join(parts) if parts else ""
 
 

@@ -71,6 +71,14 @@ class Site:
                          url_of=self.urls.url)
         return pages_ + [SourcePage(FEED_URI, content=feed)]
 
+    def is_generated(self, src_uri: str) -> bool:
+        """Whether the build makes this page up (a list, the feed), as opposed to a file."""
+        return src_uri in self.listings or src_uri == FEED_URI
+
+    def owns(self, src_uri: str) -> bool:
+        """Whether newsbrief writes (some of) this page: briefings, generated pages, home."""
+        return src_uri in self.by_uri or src_uri == HOME_URI or self.is_generated(src_uri)
+
     def title(self, src_uri: str) -> str | None:
         """The page's title escaped for templates, which do not escape it; None if not ours."""
         page = self.by_uri.get(src_uri) or self.listings.get(src_uri)
