@@ -19,7 +19,8 @@ _state: dict[str, object] = {}
 
 
 def on_config(config):
-    _state["project"] = Project.at(Path(config.config_file_path).parent)
+    _state["project"] = Project.at(Path(config.config_file_path).parent,
+                                   docs_dir=config.docs_dir, site_dir=config.site_dir)
     _state["options"] = SiteOptions(config.site_name, config.site_url or "",
                                     config.use_directory_urls)
     config.markdown_extensions.append(GeneratedHtml())  # an optimisation: same HTML, sooner
@@ -77,7 +78,10 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    _state["search"].finish(Path(config.site_dir))
+    try:
+        _state["search"].finish(_state["project"].site_dir)
+    except OSError as error:
+        raise PluginError(one_line(error)) from None
 
 
 def on_serve(server, config, builder):

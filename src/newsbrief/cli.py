@@ -147,10 +147,12 @@ def export(ctx: click.Context, dest: Path, config_file: Path | None) -> None:
     from .export import ExportError, export as run_export, options_from_config, read_config
     from .site import build_site
 
-    project = ctx.obj["project"]
-    config_path = config_file or project.root / "mkdocs.yml"
+    root = ctx.obj["project"].root
+    config_path = config_file or root / "mkdocs.yml"
     try:
         config = read_config(config_path)
+        project = Project.at(root, **{key: config_path.parent / str(config[key])
+                                      for key in ("docs_dir", "site_dir") if config.get(key)})
         site = build_site(project, options_from_config(config))
         pages = run_export(site, dest, config_path, config)
     except (ExportError, LockHeld) as error:
