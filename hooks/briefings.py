@@ -9,9 +9,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from newsbrief import safety, search
-from newsbrief.fsutil import LockHeld
 from newsbrief.mdext import GeneratedHtml
-from newsbrief.messages import log
+from newsbrief.messages import NewsbriefError, log, one_line
 from newsbrief.project import Project
 from newsbrief.site import Site, SiteOptions, build_site
 
@@ -30,16 +29,17 @@ def on_config(config):
 def on_pre_build(config):
     try:
         _state["site"] = build_site(_state["project"], _state["options"])
-    except LockHeld as error:  # a clear one-line error, not a traceback
-        raise PluginError(str(error)) from None
+    except (NewsbriefError, OSError) as error:  # one line that says what to do, no traceback
+        raise PluginError(one_line(error)) from None
 
 
 def on_files(files, config):
     site: Site = _state["site"]
+    docs = _state["project"].docs_dir
     for page in site.briefing_pages() + site.generated_pages():
         if files.get_file_from_path(page.src_uri):
-            log.warning("%s: a generated page has the same path as a file in docs/. "
-                        "Fix: rename or remove the file in docs/", page.src_uri)
+            log.warning("%s: newsbrief makes a page with this path, so the file is not "
+                        "published. Fix: rename or remove it", docs / page.src_uri)
             continue
         files.append(File.generated(config, page.src_uri, content=page.content,
                                     abs_src_path=str(page.abs_path) if page.abs_path else None))

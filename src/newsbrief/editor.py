@@ -19,6 +19,7 @@ from .briefing_file import BriefingFile, read_briefing
 from . import sync
 from .catalog import load_catalog
 from .fsutil import atomic_write, build_lock
+from .messages import NewsbriefError
 from .model import Problem
 from .pipeline import read_seeds, render_articles
 from .project import SEED_SUFFIX, Project
@@ -29,7 +30,7 @@ STATUSES: tuple[Status, ...] = ("generated", "edited", "edited-seed-changed", "o
                                 "hand-written", "broken")
 
 
-class EditorError(Exception):
+class EditorError(NewsbriefError):
     """A command that cannot run on this briefing; carries what and how to fix."""
 
     def __init__(self, problem: Problem):

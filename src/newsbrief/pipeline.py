@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .briefing_file import BriefingFile, read_briefing
 from .catalog import Catalog, load_catalog
 from .fsutil import build_lock
-from .messages import log
+from .messages import NewsbriefError, log
 from .model import Article, Problem, Seed
 from .project import Project
 from .read import SeedError, load_seed
@@ -94,9 +94,15 @@ def render_articles(project: Project, articles: list[Article], catalog: Catalog)
     what a build writes and `newsbrief diff` shows."""
     from .analyze import analyze  # loads spaCy only when something needs analysis
     from .analyze.cache import SpanCache
+    from .analyze.ner import ModelMissing
 
     analyses = analyze(articles, catalog, SpanCache(project.cache_dir))
-    return (render_briefing(a, x) for a, x in zip(articles, analyses))
+    try:
+        for article, analysis in zip(articles, analyses):
+            yield render_briefing(article, analysis)
+    except ModelMissing as error:
+        others = f" (and {len(articles) - 1} more)" if len(articles) > 1 else ""
+        raise NewsbriefError(f"{articles[0].source}{others}: cannot be analysed: {error}") from None
 
 
 def log_report(report: ConvertReport) -> None:
