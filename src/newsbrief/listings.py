@@ -2,7 +2,7 @@
 
 Every list is paginated or bounded, so no page grows with the corpus: a page
 costs O(its own length), and the whole set O(total mentions). Lists are HTML
-blocks with resolved links (see ``pages``); page titles are collected in
+blocks with resolved links (see ``blocks``); page titles are collected in
 ``Listing.title`` so the build can escape them.
 """
 
@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import markup
+from .blocks import briefing_list, empty_note, html_list, link, term_links
 from .link import Links, Term, directory_uri, kind_index_uri
 from .model import ENTITY_KINDS, KINDS, Briefing, Kind
-from .pages import briefing_list, empty_note, html_list, link, term_links
 from .paginate import Page, Paginator
 from .urls import Urls
 

@@ -1,21 +1,21 @@
-"""What readers see around a briefing's article, and the lists the site is made of.
+"""The briefing page: what readers see around a briefing's article.
 
-Lists are written as HTML blocks with their links resolved (see ``urls``):
-Python-Markdown passes an HTML block through untouched, while a Markdown list
-of links costs it an inline pass per item. Every value from a seed or from
-front matter is HTML-escaped here (``markup.html``), so it renders as text.
-Headings and the summary callout stay Markdown, for the table of contents and
-Material's styling.
+The bottom line first (the summary callout, then the key facts), then the
+article with the first mention of each name linked, then the related briefings
+with their reasons and other briefings on the same people. Headings and the
+summary callout stay Markdown, for the table of contents and Material's
+styling; the lists are HTML blocks (``blocks``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from . import markup
-from .link import Links, Relation, Term
-from .model import KINDS, PERSON, Briefing
-from .urls import Urls
+from .blocks import format_date, html_list, link, term_links
+from .catalog import Catalog
+from .link import Links, Relation
+from .mentions import link_first_mentions
+from .model import KINDS, PERSON, TOPIC, Briefing
+from .urls import Urls, source_link
 
 WORDS_PER_MINUTE = 220
 BACKLINKS_PER_PERSON = 3
@@ -25,48 +25,18 @@ BACKLINKS_PER_PERSON = 3
 NOT_SEARCHED = 'data-pagefind-ignore="all"'
 
 
-def link(urls: Urls, from_uri: str, to_uri: str, text: str) -> str:
-    return f'<a href="{markup.html_text(urls.href(from_uri, to_uri))}">{markup.html_text(text)}</a>'
-
-
-def html_list(items: Iterable[str], css: str = "nb-list", attrs: str = "") -> str:
-    """An HTML block for Markdown: one item a line, no blank line inside.
-
-    Its ``nb-`` class lets ``mdext`` pass it through without parsing it.
-    """
-    rows = "\n".join(f"<li>{item}</li>" for item in items)
-    if not rows:
-        return empty_note()
-    return f'<ul class="{css}"{" " + attrs if attrs else ""}>\n{rows}\n</ul>\n'
-
-
-def empty_note(text: str = "None yet.") -> str:
-    """What an empty list shows instead (an HTML block, passed through like the lists)."""
-    return f'<p class="nb-none"><em>{text}</em></p>\n'
-
-
-def format_date(date) -> str:
-    return f"{date.day} {date:%B %Y}" if date else "Undated"
-
-
-def briefing_list(urls: Urls, from_uri: str, briefings: Iterable[Briefing],
-                  with_summary: bool = True) -> str:
-    """A list of briefings: linked title, date, and summary."""
-    def item(b: Briefing) -> str:
-        text = f"{link(urls, from_uri, b.path, b.title)}<br>\n<em>{format_date(b.date)}</em>"
-        if with_summary and b.summary:
-            text += f" · {markup.html_text(b.summary)}"
-        return text
-
-    return html_list((item(b) for b in briefings), "nb-briefings")
+def briefing_markdown(urls: Urls, b: Briefing, body: str, links: Links,
+                      by_uri: dict[str, Briefing], catalog: Catalog) -> str:
+    """The page's Markdown: the briefing's body with the build-time additions."""
+    targets = [((t.name, *catalog.spellings(t.name)), source_link(b.path, t.uri))
+               for t in links.by_briefing.get(b.path, ()) if t.kind != TOPIC]
+    body = link_first_mentions(body, targets)
+    return (header(urls, b, links) + body.rstrip() + "\n"
+            + footer(urls, b, links, by_uri))
 
 
 def reading_time(words: int) -> str:
     return f"{max(1, round(words / WORDS_PER_MINUTE))} min read"
-
-
-def term_links(urls: Urls, from_uri: str, terms: Iterable[Term]) -> str:
-    return ", ".join(link(urls, from_uri, t.uri, t.name) for t in terms)
 
 
 def header(urls: Urls, b: Briefing, links: Links) -> str:
