@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -29,6 +30,23 @@ def copy_project(dest: Path, *, seeds: bool = True, briefings: bool = False) -> 
     if briefings:
         shutil.copytree(REPO / "briefings", dest / "briefings")
     return dest
+
+
+def made_up_briefings(root: Path, count: int = 120) -> None:
+    """Hand-written briefings (no machine block, so no seed and no model) that all name
+    Marisol Quenby: her page, the timeline's September and the harbours topic run past
+    one page, as two shipped seeds never do. Each also names someone no other does."""
+    folder = root / "briefings"
+    folder.mkdir(exist_ok=True)
+    for i in range(count):
+        date = dt.date(2025, 9, 1) + dt.timedelta(days=i % 30)
+        (folder / f"harbour-report-{i:03}.md").write_text(
+            f"---\ntitle: Harbour report {i:03}\ndate: {date}\n"
+            f"summary: The harbour council's report number {i}.\n"
+            f"people:\n- Marisol Quenby\n- Councillor {chr(65 + i % 7)} Vale\n"
+            f"- Witness {i:03} Solo\nplaces:\n- Porthcawl\ntopics:\n- harbours\n---\n\n"
+            f"Marisol Quenby told the harbour council of Porthcawl about report {i}.\n",
+            encoding="utf-8")
 
 
 @pytest.fixture
