@@ -71,6 +71,19 @@ def share_analysis_cache(root: Path, shared: Path) -> None:
     (root / ".cache" / "ner").symlink_to(shared / "ner", target_is_directory=True)
 
 
+def mkdocs_render(config, src_uri: str, text: str):
+    """A source file read and rendered by MkDocs itself, as a build does (a MkDocs Page)."""
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    file = File(src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=True)
+    file.content_string = text
+    page = Page(None, file, config)
+    page.read_source(config)
+    page.render(config, Files([file]))
+    return page
+
+
 def run_mkdocs(root: Path, site_dir: Path, *, strict: bool = True) -> subprocess.CompletedProcess:
     args = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
     if strict:

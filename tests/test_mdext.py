@@ -7,9 +7,8 @@ from pathlib import Path
 import markdown
 import markdown.htmlparser
 import pytest
-from conftest import REPO
+from conftest import REPO, mkdocs_render
 from mkdocs.config import load_config
-from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from newsbrief.briefing_file import parse_front_matter
@@ -37,12 +36,7 @@ def render(src_uri: str, source: str, fast: bool) -> Page:
     config = load_config(str(REPO / "mkdocs.yml"))
     if fast:
         config.markdown_extensions.append(GeneratedHtml())
-    file = File(src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=True)
-    file.content_string = source
-    page = Page(None, file, config)
-    page.read_source(config)
-    page.render(config, Files([file]))
-    return page
+    return mkdocs_render(config, src_uri, source)
 
 
 def test_every_page_converts_identically_with_and_without_the_fast_path(sources):

@@ -20,10 +20,10 @@ from pathlib import Path
 import frontmatter
 import pytest
 import yaml
+from conftest import mkdocs_render
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
-from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from newsbrief.analyze.dates import find_date
@@ -47,12 +47,7 @@ FRONT_MATTER_KEYS = ("title", "date", "source", "summary", "people", "organizati
 
 def mkdocs_page(text: str) -> Page:
     """A briefing file read and rendered by MkDocs itself, as a build does."""
-    file = File("briefings/p.md", src_dir=None, dest_dir=SITE.site_dir, use_directory_urls=True)
-    file.content_string = text
-    page = Page(None, file, SITE)
-    page.read_source(SITE)
-    page.render(SITE, Files([file]))
-    return page
+    return mkdocs_render(SITE, "briefings/p.md", text)
 
 
 class Collect(HTMLParser):

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .catalog import Catalog, entity_key
+from .catalog import Catalog
 from .model import KIND_OF, ORGANIZATION, PERSON, PLACE, TOPIC, Briefing, Kind, Problem
 from .resolve import resolve_names
 from .slug import slugify, unique_slug
@@ -96,9 +96,6 @@ class Links:
     by_briefing: dict[str, tuple[Term, ...]]  # briefing uri -> its terms, front matter order
     related: dict[str, tuple[Relation, ...]]
     problems: tuple[Problem, ...] = ()
-
-    def term(self, kind: str, name: str) -> Term | None:
-        return self.terms.get((kind, entity_key(name)))
 
     def briefings_for(self, term: Term) -> tuple[str, ...]:
         return self.postings.get(term.ref, ())
