@@ -1,8 +1,10 @@
 """The pipeline, end to end: read -> analyze -> render -> sync.
 
 ``convert`` is what both the MkDocs hook and ``newsbrief convert`` run.
-It reports problems instead of raising them, so one bad seed or briefing
-never stops the others; the caller decides how loudly to log them.
+It reports problems with seeds and briefings instead of raising them, so one
+bad file never stops the others; the caller decides how loudly to log them.
+Only what stops every build is raised: a held lock, a missing language model
+(``messages.NewsbriefError``) or a file-system error.
 """
 
 from __future__ import annotations
