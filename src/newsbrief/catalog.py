@@ -27,12 +27,6 @@ def entity_key(name: str) -> str:
 
 
 @dataclass(frozen=True)
-class CatalogEntry:
-    name: str
-    kind: EntityKind
-
-
-@dataclass(frozen=True)
 class Catalog:
     """Canonical names, kinds and aliases, plus names to ignore."""
 
@@ -51,6 +45,14 @@ class Catalog:
     def spellings(self, name: str) -> tuple[str, ...]:
         """Every spelling the catalog lists for a canonical name (aliases included)."""
         return self.aliases.get(entity_key(name), ())
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """A canonical name from ``entities.yml``, and the kind the editors gave it."""
+
+    name: str
+    kind: EntityKind
 
 
 def load_catalog(root: Path) -> Catalog:
