@@ -14,24 +14,25 @@ happens in a temporary folder; the corpus and the project are only read.
 from __future__ import annotations
 
 import argparse
+import json
 import random
-import re
 import shutil
 import statistics
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import frontmatter
+
+from newsbrief.search import REPORT_NAME, executable
 
 from . import browser, corpus, report
 from .measure import Run, folder_bytes, run
 
 PROFILE_SEEDS = 300
 DEFAULT_CORPUS = corpus.REPO.parent / "shared" / "corpus" / "bbc"
-_INDEX_LINE = re.compile(r"search index of (\d+) page\(s\) in ([\d.]+) s, ([\d.]+) MB "
-                         r"\(indexer peak memory (\d+) MB\)")
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Size:
     search: browser.SearchTimes | None = None
     notes: list[str] = field(default_factory=list)
     profiles: dict[str, str] = field(default_factory=dict)
+    indexes: list[tuple[Run, dict]] = field(default_factory=list)  # each build's index report
 
     def add(self, step: str, result: Run) -> Run:
         self.runs.setdefault(step, []).append(result)
@@ -98,14 +100,14 @@ def measure(folder: Path, seeds: list[Path], args, repeat: int, peer: bool,
     size.add("cold convert", run("cold convert", [py, "-m", "newsbrief", "--root", str(project),
                                                   "convert"], project))
     log("cold: first build")
-    size.add("cold first build", run("cold first build", build, project))
+    _build(size, "cold first build", build, project)
     for i in range(repeat):
         log(f"warm build {i + 1}/{repeat}")
-        size.add("warm", run("warm", build, project))
+        _build(size, "warm", build, project)
     for i in range(repeat):
         log(f"one seed changed {i + 1}/{repeat}")
         seed = corpus.change_seed(project, i)
-        result = size.add("one seed changed", run("one seed changed", build, project))
+        result = _build(size, "one seed changed", build, project)
         if "wrote 1 briefing(s)" not in result.output:
             size.notes.append(f"one seed changed ({seed.name}): the build did not report exactly "
                               "one briefing written")
@@ -130,6 +132,16 @@ def measure(folder: Path, seeds: list[Path], args, repeat: int, peer: bool,
     return size
 
 
+def _build(size: Size, step: str, build: list[str], project: Path) -> Run:
+    """One build, with the search index report it leaves in the project's cache."""
+    path = project / ".cache" / REPORT_NAME
+    started = time.time()
+    result = size.add(step, run(step, build, project))
+    if path.is_file() and path.stat().st_mtime >= started:  # written by this build
+        size.indexes.append((result, json.loads(path.read_text(encoding="utf-8"))))
+    return result
+
+
 def _floor(folder: Path, project: Path, size: Size, repeat: int, log) -> None:
     py = sys.executable
     tree = folder / "export"
@@ -142,8 +154,6 @@ def _floor(folder: Path, project: Path, size: Size, repeat: int, log) -> None:
         log(f"floor build {i + 1}/{repeat}")
         size.add("floor", run("floor", [py, "-m", "mkdocs", "build", "-f", str(tree / "mkdocs.yml"),
                                         "--site-dir", str(tree / "site")], tree))
-    from newsbrief.search import executable
-
     log("floor: search index")
     size.add("floor index", run("floor index", [str(executable()), "--site", str(tree / "site"),
                                                 "--quiet"], tree))
@@ -167,16 +177,16 @@ def site_stats(site: Path, project: Path, size: Size) -> dict[str, float]:
              "page_bytes": statistics.mean(p.stat().st_size for p in pages) if pages else 0,
              "search_bytes": index}
     # The indexer runs only when indexed pages changed: a warm build reuses the index.
-    builds = [r for label in ("cold first build", "warm", "one seed changed")
-              for r in size.runs.get(label, [])]
-    found = [m for m in (_INDEX_LINE.search(r.output) for r in builds) if m]
-    if found:
-        stats.update(indexed_pages=int(found[-1][1]), index_seconds=float(found[-1][2]),
-                     indexer_peak_mb=int(found[-1][4]))
+    # Its figures come from the build's report; its memory from this harness's sampling.
+    ran = [(r, index) for r, index in size.indexes if not index["reused"]]
+    if ran:
+        last, index = ran[-1]
+        stats.update(indexed_pages=index["pages"], index_seconds=index["seconds"],
+                     indexer_peak_mb=last.indexer_peak_bytes // 2**20)
     else:
         size.notes.append("no build reported its search index")
     warm = size.runs.get("warm", [])
-    reused = sum("search index unchanged" in r.output for r in warm)
+    reused = sum(index["reused"] for r, index in size.indexes if r.label == "warm")
     if reused:
         size.notes.append(f"{reused} of {len(warm)} warm builds reused the search index from the "
                           "cache (no indexed page changed); the index figures are those of the "

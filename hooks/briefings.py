@@ -3,24 +3,23 @@ this file only passes MkDocs' events to it."""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from newsbrief import safety, search
-from newsbrief.mdext import GeneratedHtml, anchor_ids
-from newsbrief.fsutil import LockHeld
+from newsbrief.mdext import GeneratedHtml
+from newsbrief.messages import NewsbriefError, log, one_line
 from newsbrief.project import Project
 from newsbrief.site import Site, SiteOptions, build_site
 
-log = logging.getLogger("mkdocs.plugins.newsbrief")
 _state: dict[str, object] = {}
 
 
 def on_config(config):
-    _state["project"] = Project.at(Path(config.config_file_path).parent)
+    _state["project"] = Project.at(Path(config.config_file_path).parent,
+                                   docs_dir=config.docs_dir, site_dir=config.site_dir)
     _state["options"] = SiteOptions(config.site_name, config.site_url or "",
                                     config.use_directory_urls)
     config.markdown_extensions.append(GeneratedHtml())  # an optimisation: same HTML, sooner
@@ -30,16 +29,17 @@ def on_config(config):
 def on_pre_build(config):
     try:
         _state["site"] = build_site(_state["project"], _state["options"])
-    except LockHeld as error:  # a clear one-line error, not a traceback
-        raise PluginError(str(error)) from None
+    except (NewsbriefError, OSError) as error:  # one line that says what to do, no traceback
+        raise PluginError(one_line(error)) from None
 
 
 def on_files(files, config):
     site: Site = _state["site"]
+    docs = _state["project"].docs_dir
     for page in site.briefing_pages() + site.generated_pages():
         if files.get_file_from_path(page.src_uri):
-            log.warning("%s: a generated page has the same path as a file in docs/. "
-                        "Fix: rename or remove the file in docs/", page.src_uri)
+            log.warning("%s: newsbrief makes a page with this path, so the file is not "
+                        "published. Fix: rename or remove it", docs / page.src_uri)
             continue
         files.append(File.generated(config, page.src_uri, content=page.content,
                                     abs_src_path=str(page.abs_path) if page.abs_path else None))
@@ -54,30 +54,34 @@ def on_page_markdown(markdown, page, config, files):
     return site.page_markdown(page.file.src_uri, markdown)
 
 
+def on_nav(nav, config, files):
+    site: Site = _state["site"]
+    project: Project = _state["project"]
+    pages = ((f.src_uri, f.dest_uri, site.is_generated(f.src_uri))
+             for f in files.documentation_pages())
+    _state["search"] = search.IndexRun(search.Indexed.of(pages, project.rel(project.briefings_dir)),
+                                       project.cache_dir)
+    return nav
+
+
 def on_page_content(html, page, config, files):
-    # ids in generated blocks, which GeneratedHtml keeps from MkDocs' own scan
-    page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(html)
-    if page.file.generated_by is not None or page.is_homepage:  # every page with our content
+    site: Site = _state["site"]
+    if site.owns(page.file.src_uri):
         for problem in safety.page_problems(page.file.src_uri, html):
             log.warning(str(problem))
-    return html
-
-
-def on_env(env, config, files):
-    project: Project = _state["project"]
-    indexed = search.Indexed.of(
-        ((f.src_uri, f.dest_uri, f.generated_by is not None) for f in files.documentation_pages()),
-        project.rel(project.briefings_dir))
-    _state["search"] = search.IndexRun(indexed, project.cache_dir)
-    return env
+    return _state["search"].mark(page.file.src_uri, html, page.title)
 
 
 def on_post_page(output, page, config):
-    return _state["search"].page(page.file.src_uri, page.file.dest_uri, output)
+    _state["search"].page(page.file.src_uri, page.file.dest_uri, output)
+    return output
 
 
 def on_post_build(config):
-    _state["search"].finish(Path(config.site_dir))
+    try:
+        _state["search"].finish(_state["project"].site_dir)
+    except OSError as error:
+        raise PluginError(one_line(error)) from None
 
 
 def on_serve(server, config, builder):

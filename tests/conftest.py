@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -31,6 +32,23 @@ def copy_project(dest: Path, *, seeds: bool = True, briefings: bool = False) -> 
     return dest
 
 
+def made_up_briefings(root: Path, count: int = 120) -> None:
+    """Hand-written briefings (no machine block, so no seed and no model) that all name
+    Marisol Quenby: her page, the timeline's September and the harbours topic run past
+    one page, as two shipped seeds never do. Each also names someone no other does."""
+    folder = root / "briefings"
+    folder.mkdir(exist_ok=True)
+    for i in range(count):
+        date = dt.date(2025, 9, 1) + dt.timedelta(days=i % 30)
+        (folder / f"harbour-report-{i:03}.md").write_text(
+            f"---\ntitle: Harbour report {i:03}\ndate: {date}\n"
+            f"summary: The harbour council's report number {i}.\n"
+            f"people:\n- Marisol Quenby\n- Councillor {chr(65 + i % 7)} Vale\n"
+            f"- Witness {i:03} Solo\nplaces:\n- Porthcawl\ntopics:\n- harbours\n---\n\n"
+            f"Marisol Quenby told the harbour council of Porthcawl about report {i}.\n",
+            encoding="utf-8")
+
+
 @pytest.fixture
 def project(tmp_path: Path, shared_cache: Path) -> Path:
     """A fresh project with the shipped seeds and no briefings yet."""
@@ -51,6 +69,19 @@ def share_analysis_cache(root: Path, shared: Path) -> None:
     (shared / "ner").mkdir(exist_ok=True)
     (root / ".cache").mkdir(exist_ok=True)
     (root / ".cache" / "ner").symlink_to(shared / "ner", target_is_directory=True)
+
+
+def mkdocs_render(config, src_uri: str, text: str):
+    """A source file read and rendered by MkDocs itself, as a build does (a MkDocs Page)."""
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    file = File(src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=True)
+    file.content_string = text
+    page = Page(None, file, config)
+    page.read_source(config)
+    page.render(config, Files([file]))
+    return page
 
 
 def run_mkdocs(root: Path, site_dir: Path, *, strict: bool = True) -> subprocess.CompletedProcess:

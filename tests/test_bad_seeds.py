@@ -146,3 +146,16 @@ def test_lenient_build_names_every_bad_seed_and_publishes_the_rest(lenient_build
     assert (site / "briefings" / GOOD_SLUG / "index.html").is_file()
     pages = {p.parent.name for p in (site / "briefings").glob("*/index.html")}
     assert len(pages) == 2 + len(REPAIRED)
+
+
+def test_a_broken_vocabulary_names_the_line_where_the_bracket_opened(tmp_path):
+    from newsbrief.catalog import load_catalog
+
+    (tmp_path / "entities.yml").write_text(
+        "entities:\n  - name: Cho Hyun\n    aliases: [Cho,\n    kind: person\n", encoding="utf-8")
+    (tmp_path / "topics.yml").write_text("topics:\n\ttariffs: [tariff]\n", encoding="utf-8")
+    problems = {p.path: p for p in load_catalog(tmp_path).problems}
+    assert problems["entities.yml"].line == 3  # where `[` opened, not where YAML gave up
+    assert problems["topics.yml"].line == 2 and "a tab" in problems["topics.yml"].message
+    assert str(problems["topics.yml"]).startswith("topics.yml:2: is not valid YAML: ")
+    assert "it is ignored until then" in problems["topics.yml"].fix

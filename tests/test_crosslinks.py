@@ -48,6 +48,29 @@ def site(tmp_path_factory, shared_cache) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def flat_site(tmp_path_factory, shared_cache) -> Path:
+    """The shipped seeds and 120 made-up briefings, built with ``use_directory_urls: false``:
+    page/2 of a list, its pager and ``.html`` links in a real strict build."""
+    from conftest import copy_project, made_up_briefings
+
+    root = copy_project(tmp_path_factory.mktemp("flat") / "project")
+    share_analysis_cache(root, shared_cache)
+    made_up_briefings(root)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "use_directory_urls: true" in text
+    config.write_text(text.replace("use_directory_urls: true", "use_directory_urls: false"),
+                      encoding="utf-8")
+    out = root.parent / "site"
+    result = run_mkdocs(root, out)
+    assert result.returncode == 0, result.stderr
+    for pages in ("people/marisol-quenby/page/3.html", "timeline/2025-09/page/2.html",
+                  "topics/harbours/page/2.html"):
+        assert (out / pages).is_file(), pages
+    return out
+
+
 def test_seed_004_lists_canonical_entities_each_linking_to_a_page_that_links_back(site: Path):
     html = page(site, B004)
     people, places = fact_links(html, "People"), fact_links(html, "Places")
@@ -121,8 +144,11 @@ def test_editing_front_matter_changes_the_site_and_adding_a_seed_rewrites_nothin
     assert "Kim Jong-un" not in re.search(r"<dt>People</dt>.*?</dd>", html, re.S).group()
 
 
-def test_every_link_on_every_page_resolves_to_a_page_and_anchor(site: Path):
-    """Generated lists carry resolved links that MkDocs does not check; this does."""
+@pytest.mark.parametrize("built", ["site", "flat_site"])
+def test_every_link_on_every_page_resolves_to_a_page_and_anchor(built: str, request):
+    """Generated lists carry resolved links that MkDocs does not check; this does, with
+    directory URLs and, over a site whose lists run to several pages, without them."""
+    site: Path = request.getfixturevalue(built)
     ids: dict[Path, set[str]] = {}
 
     def anchors(path: Path) -> set[str]:

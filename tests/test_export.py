@@ -12,12 +12,19 @@ from conftest import run_cli, run_mkdocs
 
 pytestmark = pytest.mark.build
 
-# Search indexing marks pages after rendering; the exported tree has no hook to do it.
+# The hook puts a searched page's content, with its title, in an element of its own
+# for the search index; the exported tree has no hook to do it. Compared without it.
 _SEARCH_MARKS = re.compile(r' data-pagefind-[\w-]+(?:="[^"]*")?')
+_SEARCH_BODY = re.compile(r"<div data-pagefind-body>(.*)</div>(</article>)", re.S)
+_BETWEEN_TAGS = re.compile(r">\s+<")
 
 
 def pages(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): _SEARCH_MARKS.sub("", p.read_text(encoding="utf-8"))
+    def unmarked(html: str) -> str:
+        html = _BETWEEN_TAGS.sub("><", html)
+        return _SEARCH_MARKS.sub("", _SEARCH_BODY.sub(r"\1\2", html))
+
+    return {p.relative_to(site).as_posix(): unmarked(p.read_text(encoding="utf-8"))
             for p in site.rglob("*.html")}
 
 
@@ -45,3 +52,22 @@ def test_exported_briefings_carry_no_machine_block_and_escaped_titles(project: P
     exported = (tmp_path / "tree" / "docs" / "briefings" / "b-bold-b-claims-more.md").read_text(encoding="utf-8")
     assert "newsbrief:" not in exported
     assert "title: '&lt;b&gt;Bold&lt;/b&gt; claims &amp; more'" in exported
+
+
+def test_docs_dir_and_site_dir_come_from_the_mkdocs_config(project: Path, tmp_path: Path):
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("docs_dir: docs", "docs_dir: pages")
+    config.write_text(text.replace("site_dir: site", "site_dir: public"), encoding="utf-8")
+    (project / "docs").rename(project / "pages")
+    (project / "pages" / "timeline").mkdir()
+    (project / "pages" / "timeline" / "index.md").write_text("# Taken\n", encoding="utf-8")
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project,
+                           capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    assert f"{project / 'pages' / 'timeline' / 'index.md'}: newsbrief makes a page" in build.stderr
+    assert (project / "public" / "about" / "index.html").is_file()
+    assert (project / "public" / "pagefind" / "pagefind.js").is_file()
+    assert not (project / "site").exists()
+    result = run_cli(project, "export", str(tmp_path / "tree"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "tree" / "docs" / "about.md").is_file()

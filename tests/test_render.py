@@ -43,10 +43,17 @@ def test_generated_file_is_recognised_and_any_edit_is_detected():
 
 def test_hash_ignores_only_the_machine_block_in_front_matter():
     text = render_briefing(ARTICLE, ANALYSIS)
+    digest = content_hash(text)
+    assert frontmatter.loads(text)["newsbrief"]["generated_sha256"] == digest
     block = text[text.index("newsbrief:\n  seed"):text.index("---\n\n")]
-    assert content_hash(text) == content_hash(text.replace(block, ""))
-    # A body line that looks like the block is content, not the block.
-    assert text.rstrip().endswith("newsbrief:")
+    assert content_hash(text.replace(block, "")) == digest
+    head, body = text.split("\n---\n", 1)
+    # Any change to the body changes the hash: a word, and the body line that looks like
+    # the machine block, which is content, not the block.
+    assert content_hash(f"{head}\n---\n{body.replace('First', 'Second')}") != digest
+    assert body.rstrip().endswith("\nnewsbrief:")
+    assert content_hash(f"{head}\n---\n{body.rstrip()} edited\n") != digest
+    assert content_hash(f"{head}\n---\n{body.rstrip()[:-len('newsbrief:')]}") != digest
 
 
 def test_hostile_headline_stays_a_plain_yaml_string():

@@ -55,19 +55,17 @@ def test_a_folder_name_that_would_read_as_a_glob_means_reading_every_file():
     assert search.Indexed.of(pages, "briefings").glob is None
 
 
-def test_mark_flags_the_content_once_and_ignores_lists_of_other_briefings():
-    html = ('<body><article class="md-content__inner md-typeset"><h1>T</h1><p>x</p>'
-            '<h2 id="related-briefings">Related briefings<a class="headerlink">¶</a></h2>\n'
-            '<ul><li>Other title</li></ul></article></body>')
-    marked = search.mark(html)
-    assert marked.count("data-pagefind-body") == 1
-    assert '<article class="md-content__inner md-typeset" data-pagefind-body>' in marked
-    assert '<h2 id="related-briefings" data-pagefind-ignore="all">' in marked
-    assert '<ul data-pagefind-ignore="all"><li>Other title' in marked
+def test_mark_puts_the_content_and_its_title_in_newsbriefs_own_element():
+    marked = search.mark("<p>Text.</p>", "Harbour &amp; quay")
+    assert marked == "<div data-pagefind-body>\n<h1>Harbour &amp; quay</h1>\n<p>Text.</p>\n</div>"
+    own = search.mark('<h1 id="about">About</h1>\n<p>x</p>', "About")
+    assert own.count("<h1") == 1 and own.startswith("<div data-pagefind-body>\n<h1 id=")
 
 
-def test_mark_leaves_a_page_without_content_element_alone():
-    assert search.mark("<html><body>no article</body></html>") == "<html><body>no article</body></html>"
+def test_only_indexed_pages_are_marked():
+    run = search.IndexRun(search.Indexed(frozenset({"briefings/a.md"}), None), None)
+    assert run.mark("briefings/a.md", "<p>x</p>", "A").startswith("<div data-pagefind-body>")
+    assert run.mark("people/x/index.md", "<p>x</p>", "X") == "<p>x</p>"
 
 
 def test_a_missing_site_is_a_warning_that_says_how_to_fix_it(tmp_path: Path, caplog):
@@ -117,6 +115,17 @@ def test_build_writes_a_search_index_of_briefings_without_list_pages(built: Path
     assert "/" not in pages                           # home lists briefings
     assert not [u for u in pages if u.startswith(("/people/", "/topics/", "/timeline/"))]
     assert len([u for u in pages if u.startswith("/briefings/")]) == 3
+    # the title is indexed with the text; the lists of other briefings are not
+    content = pages[f"/briefings/{SLUG_004}/"]["content"]
+    assert content.startswith(TITLE_004)
+    assert "Related briefings" not in content and "South Korea remains confident" not in content
+
+
+@pytest.mark.build
+def test_the_build_reports_its_index_in_the_cache(built: Path):
+    report = json.loads((built.parent / "project" / ".cache" / search.REPORT_NAME).read_text())
+    assert report["pages"] == 4 and not report["reused"] and report["seconds"] > 0
+    assert report["bundle_bytes"] == search.folder_bytes(built / "pagefind")
 
 
 @pytest.mark.build
@@ -198,6 +207,8 @@ def test_an_unchanged_site_reuses_its_index_and_a_changed_briefing_rebuilds_it(p
     assert "search index of" in first.stderr
     second = run_mkdocs(project, tmp_path / "two")
     assert "search index unchanged" in second.stderr
+    report = json.loads((project / ".cache" / search.REPORT_NAME).read_text())
+    assert report["reused"] and report["pages"] == 3
     files = lambda site: {p.relative_to(site).as_posix(): p.read_bytes()  # noqa: E731
                           for p in (site / "pagefind").rglob("*") if p.is_file()}
     assert files(tmp_path / "two") == files(tmp_path / "one")

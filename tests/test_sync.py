@@ -85,3 +85,39 @@ def test_a_refused_seed_does_not_make_its_briefing_an_orphan(project: Path):
     assert any("004_9acd160b5a1f3811.txt" in m and "empty" in m for m in messages)
     assert not any("no longer exists" in m for m in messages)
     assert (project / "briefings" / "preliminary-formation-of-south-korea-us-security-agreement.md").exists()
+
+
+def test_status_reports_what_the_build_decides(tmp_path: Path):
+    """`newsbrief status` asks the sync stage, so it cannot disagree with the build: an edited
+    briefing whose machine block lost its seed hash is kept without a warning, not flagged."""
+    from newsbrief import editor
+    from newsbrief.briefing_file import parse_briefing
+    from newsbrief.model import Seed
+    from newsbrief.render import stamp
+    from newsbrief.sync import plan
+
+    def briefing(source: str, edit: str = "", seed_hash: bool = True) -> str:
+        text = stamp(f"---\ntitle: T\nsource: {source}\n---\n\nBody.\n", "f" * 64) + edit
+        return text if seed_hash else text.replace(f"  seed_sha256: {'f' * 64}\n", "")
+
+    files = {
+        "briefings/current.md": briefing("seeds/a.txt"),
+        "briefings/changed.md": briefing("seeds/b.txt"),
+        "briefings/edited.md": briefing("seeds/c.txt", "More.\n"),
+        "briefings/no-seed-hash.md": briefing("seeds/d.txt", "More.\n", seed_hash=False),
+        "briefings/edited-changed.md": briefing("seeds/e.txt", "More.\n"),
+        "briefings/orphan.md": briefing("seeds/gone.txt"),
+    }
+    parsed = [parse_briefing(t, rel) for rel, t in files.items()]
+    hashes = {"seeds/a.txt": "f" * 64, "seeds/b.txt": "1" * 64, "seeds/c.txt": "f" * 64,
+              "seeds/d.txt": "2" * 64, "seeds/e.txt": "3" * 64}
+    seeds = [Seed(source, sha, "Text.") for source, sha in hashes.items()]
+    tasks, problems = plan(seeds, parsed, "briefings", "seeds", set(hashes))
+    statuses = {f.rel: editor._status(f, hashes, "seeds").status for f in parsed}
+    assert statuses == {"briefings/current.md": "generated", "briefings/changed.md": "generated",
+                        "briefings/edited.md": "edited", "briefings/no-seed-hash.md": "edited",
+                        "briefings/edited-changed.md": "edited-seed-changed",
+                        "briefings/orphan.md": "orphaned"}
+    assert [t.target for t in tasks] == ["briefings/changed.md"]
+    assert sorted(p.path for p in problems) == ["briefings/edited-changed.md",
+                                                 "briefings/orphan.md"]

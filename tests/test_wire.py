@@ -96,3 +96,17 @@ def test_credit_lines_are_never_headings():
     article = read("Headline here\n\nThe story text runs here.\n\nReporting by Jane Smith\n\n"
                    "More story text here.")
     assert all(b.kind != "heading" for b in article.blocks)
+
+
+def test_the_key_facts_show_the_dateline_and_byline_as_text():
+    from newsbrief.briefing_page import header
+    from newsbrief.catalog import Catalog
+    from newsbrief.link import link
+    from newsbrief.model import Briefing
+    from newsbrief.urls import Urls
+
+    b = Briefing("briefings/x.md", "x", "Talks open", dt.date(2004, 3, 3), "South Korea said.",
+                 dateline="Seoul", byline="Jane <Smith>")
+    facts = header(Urls(), b, link([b], Catalog()))
+    assert "<dt>Dateline</dt>\n<dd>Seoul</dd>" in facts
+    assert "<dt>By</dt>\n<dd>Jane &lt;Smith&gt;</dd>" in facts

@@ -16,10 +16,10 @@ from typing import Literal
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from .model import Briefing, Problem
+from .model import KINDS, Briefing, Problem
 from .render import MACHINE_KEY, content_hash
 from .text import word_count
-from .validate import briefing_problems, coerce_list
+from .validate import briefing_problems, coerce_list, yaml_problem
 
 State = Literal["generated", "edited", "hand-written", "broken"]
 _FENCE = re.compile(r"^---[ \t]*$", re.M)
@@ -110,7 +110,9 @@ def parse_briefing(text: str, rel: str) -> BriefingFile:
     try:
         meta, body = parse_front_matter(text)  # not loads(): it fails on keys that are not text
     except yaml.YAMLError as error:
-        return _broken(rel, text, _yaml_problem(rel, text, error))
+        problem = yaml_problem(rel, text, error, "front matter",
+                               "the briefing is left out of the site until then")
+        return _broken(rel, text, problem)
     except NotAMapping as error:
         problem = Problem(rel, f"front matter is a YAML {error}, not `key: value` lines",
                           "write one `key: value` per line between the `---` lines; the briefing "
@@ -132,23 +134,6 @@ def _state(text: str, meta: dict) -> State:
     return "generated" if content_hash(text) == str(block["generated_sha256"]) else "edited"
 
 
-def _yaml_problem(rel: str, text: str, error: yaml.YAMLError) -> Problem:
-    mark = getattr(error, "problem_mark", None)
-    reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-    # YAML counts from 0 at the end of the opening `---` line, which is line 1.
-    line = mark.line + 1 if mark is not None else None
-    opened = getattr(error, "context_mark", None)
-    if opened is not None and mark is not None and opened.line != mark.line:
-        # An unclosed bracket or quote: point at where it opened, not where YAML gave up.
-        reason = f"{reason} on line {line} ({error.context} that starts on this line)"
-        line = opened.line + 1
-    elif line and "\t" in (text.splitlines()[line - 1:line] or [""])[0]:
-        reason = f"{reason}: a tab; YAML indents with spaces only"
-    return Problem(rel, f"front matter is not valid YAML: {reason}",
-                   "fix the YAML at that line (indent with spaces, close brackets and quotes); "
-                   "the briefing is left out of the site until then", line)
-
-
 def to_briefing(file: BriefingFile) -> Briefing:
     """The link stage's view of a briefing, read leniently from its front matter."""
     meta = file.meta
@@ -163,14 +148,17 @@ def to_briefing(file: BriefingFile) -> Briefing:
         date=date if isinstance(date, dt.date) else None,
         summary=str(meta.get("summary") or ""),
         source=file.source,
-        people=coerce_list(meta.get("people")),
-        organizations=coerce_list(meta.get("organizations")),
-        places=coerce_list(meta.get("places")),
-        topics=coerce_list(meta.get("topics")),
+        **{kind.front_matter: coerce_list(meta.get(kind.front_matter)) for kind in KINDS},
         pinned=coerce_list(related.get("pin")),
         hidden=coerce_list(related.get("hide")),
         words=file.words,
+        dateline=_text(meta.get("dateline")),
+        byline=_text(meta.get("byline")),
     )
+
+
+def _text(value) -> str:
+    return value.strip() if isinstance(value, str) else ""
 
 
 def _recover_source(text: str) -> str | None:

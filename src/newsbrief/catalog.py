@@ -12,7 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from .model import ENTITY_KINDS, EntityKind, Problem
+from .model import ENTITY_KEYS, EntityKind, Problem
+from .validate import yaml_problem
 
 _NOT_KEY = re.compile(r"[\s.\-\u2010-\u2015'\u2019]+")
 
@@ -23,12 +24,6 @@ def entity_key(name: str) -> str:
     if name.lower().startswith("the "):
         name = name[4:]
     return _NOT_KEY.sub("", name).casefold()
-
-
-@dataclass(frozen=True)
-class CatalogEntry:
-    name: str
-    kind: EntityKind
 
 
 @dataclass(frozen=True)
@@ -52,6 +47,14 @@ class Catalog:
         return self.aliases.get(entity_key(name), ())
 
 
+@dataclass(frozen=True)
+class CatalogEntry:
+    """A canonical name from ``entities.yml``, and the kind the editors gave it."""
+
+    name: str
+    kind: EntityKind
+
+
 def load_catalog(root: Path) -> Catalog:
     problems: list[Problem] = []
     entities = _load_yaml(root / "entities.yml", problems) or {}
@@ -63,14 +66,11 @@ def load_catalog(root: Path) -> Catalog:
 def _load_yaml(path: Path, problems: list[Problem]) -> dict | None:
     if not path.exists():
         return None
+    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", error)
-        problems.append(Problem(path.name, f"is not valid YAML ({reason})",
-                                "fix the YAML syntax at that line; it is ignored until then",
-                                mark.line + 1 if mark else None))
+        problems.append(yaml_problem(path.name, text, error, "", "it is ignored until then"))
         return None
     if data is not None and not isinstance(data, dict):
         problems.append(Problem(path.name, "must be a mapping at the top level",
@@ -88,9 +88,9 @@ def _entities(data: dict, problems: list[Problem]) -> tuple[dict, frozenset, dic
                                     "give each entry a `name:` and a `kind:`"))
             continue
         kind = item.get("kind")
-        if kind not in ENTITY_KINDS:
+        if kind not in ENTITY_KEYS:
             problems.append(Problem("entities.yml", f"entry {item['name']!r} has kind {kind!r}",
-                                    f"use one of: {', '.join(ENTITY_KINDS)}"))
+                                    f"use one of: {', '.join(ENTITY_KEYS)}"))
             continue
         entry = CatalogEntry(item["name"], kind)
         spellings = tuple(str(a) for a in [item["name"], *(item.get("aliases") or [])])

@@ -8,11 +8,9 @@ from pathlib import Path
 
 import click
 
-from .fsutil import LockHeld
+from .messages import NewsbriefError, log, one_line
 from .pipeline import convert as run_convert
 from .project import Project
-
-log = logging.getLogger("mkdocs.plugins.newsbrief")
 
 
 class _Counter(logging.Handler):
@@ -35,7 +33,18 @@ def _setup_logging(verbose: bool) -> _Counter:
     return counter
 
 
-@click.group()
+class _Commands(click.Group):
+    """Every command stops on a bad file or a held lock with one line that says what to
+    do (``messages.one_line``), never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (NewsbriefError, OSError) as error:
+            raise click.ClickException(one_line(error)) from None
+
+
+@click.group(cls=_Commands)
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
               show_default=True, help="Project folder (holds seeds/ and briefings/).")
 @click.option("-v", "--verbose", is_flag=True, help="Also print what was written.")
@@ -52,10 +61,7 @@ def convert(ctx: click.Context, strict: bool) -> None:
     """Bring briefings/ up to date with seeds/, never touching edited briefings."""
     from .pipeline import log_report
 
-    try:
-        report = run_convert(ctx.obj["project"])
-    except LockHeld as error:
-        raise click.ClickException(str(error)) from None
+    report = run_convert(ctx.obj["project"])
     log_report(report)
     click.echo(f"{len(report.written)} briefing(s) written, {len(report.briefings)} in all, "
                f"{report.analysed} seed(s) analysed.")
@@ -93,7 +99,7 @@ def check(ctx: click.Context, strict: bool) -> None:
 
     problems = editor.check(ctx.obj["project"])
     for problem in problems:
-        click.echo(editor.format_problem(problem))
+        click.echo(problem.format(severity=True))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     click.echo(f"newsbrief check: {errors} error(s), {warnings} warning(s)", err=True)
@@ -109,11 +115,8 @@ def diff(ctx: click.Context, briefing: str) -> None:
     from . import editor
 
     project = ctx.obj["project"]
-    try:
-        rel = editor.resolve(project, briefing)
-        text = editor.diff(project, rel)
-    except editor.EditorError as error:
-        raise click.ClickException(str(error)) from None
+    rel = editor.resolve(project, briefing)
+    text = editor.diff(project, rel)
     click.echo(text, nl=False)
     if not text:
         click.echo(f"{rel}: a regeneration would change nothing.", err=True)
@@ -127,10 +130,7 @@ def regenerate(ctx: click.Context, briefing: str) -> None:
     from . import editor
 
     project = ctx.obj["project"]
-    try:
-        result = editor.regenerate(project, editor.resolve(project, briefing))
-    except (editor.EditorError, LockHeld) as error:
-        raise click.ClickException(str(error)) from None
+    result = editor.regenerate(project, editor.resolve(project, briefing))
     if result.backup is None:
         click.echo(f"{result.rel}: already as its seed {result.source} gives it; nothing written.")
     else:
@@ -145,16 +145,14 @@ def regenerate(ctx: click.Context, briefing: str) -> None:
 @click.pass_context
 def export(ctx: click.Context, dest: Path, config_file: Path | None) -> None:
     """Write the complete Markdown tree of the site to DEST, buildable with plain `mkdocs build`."""
-    from .export import ExportError, export as run_export, options_from_config, read_config
+    from .export import export as run_export, options_from_config, read_config
     from .site import build_site
 
-    project = ctx.obj["project"]
-    config_path = config_file or project.root / "mkdocs.yml"
-    try:
-        config = read_config(config_path)
-        site = build_site(project, options_from_config(config))
-        pages = run_export(site, dest, config_path, config)
-    except (ExportError, LockHeld) as error:
-        raise click.ClickException(str(error)) from None
+    root = ctx.obj["project"].root
+    config_path = config_file or root / "mkdocs.yml"
+    config = read_config(config_path)
+    project = Project.at(root, **{key: config_path.parent / str(config[key])
+                                  for key in ("docs_dir", "site_dir") if config.get(key)})
+    pages = run_export(build_site(project, options_from_config(config)), dest, config_path, config)
     click.echo(f"Exported {pages} page(s) to {dest}; "
                f"build them with `mkdocs build -f {dest / 'mkdocs.yml'}`.")

@@ -1,8 +1,8 @@
 """Editors' commands on top of the pipeline: status, check, diff and regenerate.
 
 Nothing here decides differently from the build: states come from
-``briefing_file``, rules from ``validate`` and ``read``, the would-be briefing
-from ``pipeline.render_articles``. ``regenerate`` is the only write, and it
+``briefing_file`` and ``sync``'s decisions, rules from ``validate`` and ``read``,
+the would-be briefing from ``pipeline.render_articles``. ``regenerate`` is the only write, and it
 keeps a copy of the replaced file under ``.cache/backups/`` first.
 """
 
@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Literal
 
 from .briefing_file import BriefingFile, read_briefing
+from . import sync
 from .catalog import load_catalog
 from .fsutil import atomic_write, build_lock
+from .messages import NewsbriefError
 from .model import Problem
 from .pipeline import read_seeds, render_articles
 from .project import SEED_SUFFIX, Project
@@ -28,7 +30,7 @@ STATUSES: tuple[Status, ...] = ("generated", "edited", "edited-seed-changed", "o
                                 "hand-written", "broken")
 
 
-class EditorError(Exception):
+class EditorError(NewsbriefError):
     """A command that cannot run on this briefing; carries what and how to fix."""
 
     def __init__(self, problem: Problem):
@@ -58,26 +60,28 @@ def status(project: Project) -> tuple[list[BriefingStatus], list[str]]:
              for p in project.seed_files()[0]}
     files = [read_briefing(p, project.root) for p in project.briefing_files()]
     claimed = {f.source for f in files}
-    seeds_dir = project.rel(project.seeds_dir) + "/"
+    seeds_dir = project.rel(project.seeds_dir)
     return ([_status(f, seeds, seeds_dir) for f in files],
             [rel for rel in seeds if rel not in claimed])
 
 
 def _status(file: BriefingFile, seeds: dict[str, str], seeds_dir: str) -> BriefingStatus:
+    """The file's state, with what the build decides for it (``sync``) where that matters."""
     source = file.source
     if file.state == "broken":
         return BriefingStatus(file.rel, "broken", f"{file.problems[0]}")
-    if source and source.startswith(seeds_dir) and source not in seeds:
+    if sync.is_orphan(file, seeds_dir, seeds):
         return BriefingStatus(file.rel, "orphaned", f"seed {source} is gone; kept and published")
     if file.state == "hand-written":
         return BriefingStatus(file.rel, "hand-written", "no machine block; never rewritten")
-    changed = source in seeds and seeds[source] != file.seed_sha256
-    if file.state == "edited" and changed:
+    decision = sync.decide(seeds[source], file) if source in seeds else "current"
+    if decision == "seed-changed-under-edit":
         return BriefingStatus(file.rel, "edited-seed-changed",
                               f"seed {source} changed; review with `newsbrief diff {file.rel}`")
     if file.state == "edited":
         return BriefingStatus(file.rel, "edited", "edited by hand; never rewritten")
-    note = "seed changed; the next build regenerates it" if changed else "as generated"
+    note = ("seed changed; the next build regenerates it" if decision == "regenerate"
+            else "as generated")
     return BriefingStatus(file.rel, "generated", note)
 
 
@@ -88,12 +92,6 @@ def check(project: Project) -> list[Problem]:
     problems = [p for path in project.briefing_files()
                 for p in read_briefing(path, project.root).problems]
     return problems + read_seeds(project)[1]
-
-
-def format_problem(problem: Problem) -> str:
-    """``path:line: severity: message. Fix: fix.`` -- the shape editors and CI logs link to."""
-    where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-    return f"{where}: {problem.severity}: {problem.message}. Fix: {problem.fix}."
 
 
 # --- diff and regenerate ----------------------------------------------------

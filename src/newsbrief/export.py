@@ -16,14 +16,15 @@ import yaml
 
 from .briefing_file import parse_front_matter
 from .fsutil import write_if_changed
+from .messages import NewsbriefError
 from .render import MACHINE_KEY, dump_yaml
 from .site import Site, SiteOptions
 
 CONFIG_NAME = "mkdocs.yml"
 
 
-class ExportError(Exception):
-    pass
+class ExportError(NewsbriefError):
+    """The export cannot go on; the message says why and what to do."""
 
 
 def read_config(config_path: Path) -> dict:

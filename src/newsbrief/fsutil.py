@@ -9,6 +9,8 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from .messages import NewsbriefError
+
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so readers see the old file or the new one, never half.
@@ -40,8 +42,8 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-class LockHeld(RuntimeError):
-    pass
+class LockHeld(NewsbriefError):
+    """Another build holds the lock."""
 
 
 @contextmanager

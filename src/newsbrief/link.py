@@ -17,17 +17,14 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .catalog import Catalog, entity_key
-from .model import Briefing, Problem
+from .catalog import Catalog
+from .model import KIND_OF, ORGANIZATION, PERSON, PLACE, TOPIC, Briefing, Kind, Problem
 from .resolve import resolve_names
 from .slug import slugify, unique_slug
 
-TERM_KINDS = ("person", "organization", "place", "topic")
-FOLDERS = {"person": "people", "organization": "organizations", "place": "places",
-           "topic": "topics"}
 # Weight of a shared term when ranking related briefings: sharing a person says
 # more than sharing a country.
-WEIGHTS = {"person": 3.0, "organization": 2.0, "place": 1.0, "topic": 1.5}
+WEIGHTS = {PERSON: 3.0, ORGANIZATION: 2.0, PLACE: 1.0, TOPIC: 1.5}
 RELATED_THRESHOLD = 4.0
 RELATED_LIMIT = 5
 # A term in more briefings than this is too common to find related ones by.
@@ -47,7 +44,7 @@ class Term:
     directory, which links to that briefing (a page would only repeat it).
     """
 
-    kind: str
+    kind: Kind
     key: str
     name: str
     slug: str
@@ -59,15 +56,29 @@ class Term:
         return first if first.isalpha() else "0-9"
 
     @property
+    def ref(self) -> tuple[str, str]:
+        """(kind key, name key): how the posting lists know this term."""
+        return self.kind.key, self.key
+
+    @property
     def directory_uri(self) -> str:
-        return f"{FOLDERS[self.kind]}/a-z/{self.letter}/index.md"
+        return directory_uri(self.kind, self.letter)
 
     @property
     def uri(self) -> str:
         """Where links to this term go: its page, or its directory entry."""
         if self.has_page:
-            return f"{FOLDERS[self.kind]}/{self.slug}/index.md"
+            return f"{self.kind.folder}/{self.slug}/index.md"
         return f"{self.directory_uri}#{self.slug}"
+
+
+def kind_index_uri(kind: Kind) -> str:
+    return f"{kind.folder}/index.md"
+
+
+def directory_uri(kind: Kind, letter: str) -> str:
+    """The A-Z directory page of ``kind``'s names under ``letter``."""
+    return f"{kind.folder}/a-z/{letter}/index.md"
 
 
 @dataclass(frozen=True)
@@ -86,11 +97,8 @@ class Links:
     related: dict[str, tuple[Relation, ...]]
     problems: tuple[Problem, ...] = ()
 
-    def term(self, kind: str, name: str) -> Term | None:
-        return self.terms.get((kind, entity_key(name)))
-
     def briefings_for(self, term: Term) -> tuple[str, ...]:
-        return self.postings.get((term.kind, term.key), ())
+        return self.postings.get(term.ref, ())
 
     def co_mentions(self, term: Term, limit: int = CO_MENTION_LIMIT) -> list[tuple[Term, int]]:
         """Terms most often in the same briefings as ``term`` (from its newest briefings)."""
@@ -128,8 +136,8 @@ def _name_terms(mentions: dict[str, dict[tuple[str, str], str | None]],
     taken: dict[str, set[str]] = defaultdict(lambda: set(RESERVED_SLUGS))
     terms = {}
     for key in sorted(names, key=lambda k: (k[0], names[k].casefold(), k[1])):
-        kind = key[0]
-        slug = unique_slug(slugify(names[key], fallback=kind), taken[kind], tiebreak=key[1])
+        kind = KIND_OF[key[0]]
+        slug = unique_slug(slugify(names[key], fallback=kind.key), taken[kind], tiebreak=key[1])
         taken[kind].add(slug)
         terms[key] = Term(kind, key[1], names[key], slug, len(postings[key]) >= PAGE_THRESHOLD)
     return terms
@@ -146,7 +154,7 @@ def _related(b: Briefing, by_briefing, postings, weight: dict[Term, float], slug
     scores: Counter[str] = Counter()
     for term in terms:
         w = weight[term]
-        for uri in postings[(term.kind, term.key)]:
+        for uri in postings[term.ref]:
             scores[uri] += w
     scores.pop(b.path, None)
     hidden = {slugs.get(s) for s in b.hidden}
@@ -171,5 +179,5 @@ def _related(b: Briefing, by_briefing, postings, weight: dict[Term, float], slug
 
 def _weights(terms, postings, total: int) -> dict[Term, float]:
     """Each term's weight for relatedness: its kind's weight, scaled up for rare terms."""
-    return {t: WEIGHTS[t.kind] * (1 + math.log(total / len(postings[(t.kind, t.key)])))
-            for t in terms if len(postings[(t.kind, t.key)]) <= RELATED_MAX_POSTINGS}
+    return {t: WEIGHTS[t.kind] * (1 + math.log(total / len(postings[t.ref])))
+            for t in terms if len(postings[t.ref]) <= RELATED_MAX_POSTINGS}

@@ -2,7 +2,7 @@
 
 Every list is paginated or bounded, so no page grows with the corpus: a page
 costs O(its own length), and the whole set O(total mentions). Lists are HTML
-blocks with resolved links (see ``pages``); page titles are collected in
+blocks with resolved links (see ``blocks``); page titles are collected in
 ``Listing.title`` so the build can escape them.
 """
 
@@ -14,19 +14,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import markup
-from .link import FOLDERS, Links, Term
-from .model import Briefing
-from .pages import briefing_list, empty_note, html_list, link, term_links
+from .blocks import briefing_list, empty_note, html_list, link, term_links
+from .link import Links, Term, directory_uri, kind_index_uri
+from .model import ENTITY_KINDS, KINDS, Briefing, Kind
+from .paginate import Page, Paginator
 from .urls import Urls
 
-PER_PAGE = 50  # briefings per list page
 INDEX_TOP = 300  # most mentioned names on a kind's index page; the rest are in its A-Z
 HOME_LATEST = 15
 TIMELINE_INLINE = 100  # briefings listed on the timeline's first page
 HOME_TOP_TERMS = 10
-KIND_LABELS = {"person": "People", "organization": "Organizations", "place": "Places",
-               "topic": "Topics"}
-SINGULAR = {"person": "Person", "organization": "Organization", "place": "Place", "topic": "Topic"}
 TIMELINE = "timeline/index.md"
 
 
@@ -37,23 +34,16 @@ class Listing:
     markdown: str
 
 
-def _pages(base: str, items: Sequence, per_page: int) -> list[tuple[str, Sequence, int, int]]:
-    """(uri, items, number, count) for each page: ``base/index.md``, ``base/page/2.md``..."""
-    chunks = [items[i : i + per_page] for i in range(0, len(items), per_page)] or [items]
-    return [(f"{base}/index.md" if n == 1 else f"{base}/page/{n}.md", chunk, n, len(chunks))
-            for n, chunk in enumerate(chunks, start=1)]
-
-
-def _pager(urls: Urls, uri: str, base: str, number: int, count: int) -> str:
+def pager(urls: Urls, page: Page) -> str:
+    """Links to the newer and older pages of a list; nothing for a list of one page."""
+    count = page.paginator.count
     if count == 1:
         return ""
-    page = lambda n: f"{base}/index.md" if n == 1 else f"{base}/page/{n}.md"  # noqa: E731
-    steps = []
-    if number > 1:
-        steps.append(link(urls, uri, page(number - 1), "← Newer"))
-    steps.append(f"Page {number} of {count}")
-    if number < count:
-        steps.append(link(urls, uri, page(number + 1), "Older →"))
+    steps = [f"Page {page.number} of {count}"]
+    if page.previous_uri:
+        steps.insert(0, link(urls, page.uri, page.previous_uri, "← Newer"))
+    if page.next_uri:
+        steps.append(link(urls, page.uri, page.next_uri, "Older →"))
     return '\n<p class="nb-pager">' + " · ".join(steps) + "</p>\n"
 
 
@@ -63,40 +53,37 @@ def term_pages(urls: Urls, links: Links, by_uri: dict[str, Briefing]) -> list[Li
         if not term.has_page:
             continue
         uris = links.briefings_for(term)
-        base = term.uri.removesuffix("/index.md")
-        for uri, chunk, number, count in _pages(base, uris, PER_PAGE):
-            page = _term_page(urls, uri, term, links, [by_uri[u] for u in chunk], len(uris),
-                              _pager(urls, uri, base, number, count))
-            out.append(Listing(uri, term.name, page))
+        for page in Paginator(term.uri.removesuffix("/index.md"), uris).pages:
+            out.append(Listing(page.uri, term.name, _term_page(urls, page, term, links, by_uri)))
     return out
 
 
-def _term_page(urls: Urls, uri: str, term: Term, links: Links, briefings: list[Briefing],
-               total: int, pager: str) -> str:
-    kind = SINGULAR[term.kind]
-    index = f"{FOLDERS[term.kind]}/index.md"
+def _term_page(urls: Urls, page: Page, term: Term, links: Links,
+               by_uri: dict[str, Briefing]) -> str:
+    uri, total = page.uri, len(page.paginator.items)
+    briefings = [by_uri[u] for u in page.items]
     plural = "briefing" if total == 1 else "briefings"
     md = (f"# {markup.line(term.name)}\n\n"
-          f'<p class="nb-text">{link(urls, uri, index, kind)} · '
+          f'<p class="nb-text">{link(urls, uri, kind_index_uri(term.kind), term.kind.singular)} · '
           f"mentioned in {total} {plural}</p>\n\n"
-          f"## Briefings\n\n{briefing_list(urls, uri, briefings)}{pager}")
+          f"## Briefings\n\n{briefing_list(urls, uri, briefings)}{pager(urls, page)}")
     co = links.co_mentions(term)
     if co:
         md += "\n## Mentioned with\n\n" + html_list(
-            f"{link(urls, uri, t.uri, t.name)} ({SINGULAR[t.kind].lower()}, {n})" for t, n in co)
+            f"{link(urls, uri, t.uri, t.name)} ({t.kind.singular.lower()}, {n})" for t, n in co)
     return md
 
 
 def kind_indexes(urls: Urls, links: Links, by_uri: dict[str, Briefing]) -> list[Listing]:
     """Per kind: the most mentioned names with counts, and an A-Z directory of every name."""
-    by_kind: dict[str, list[Term]] = defaultdict(list)
+    by_kind: dict[Kind, list[Term]] = defaultdict(list)
     for term in links.terms.values():
         by_kind[term.kind].append(term)
     out = []
-    for kind, label in KIND_LABELS.items():
+    for kind in KINDS:
         terms = by_kind.get(kind, [])
         count = lambda t: len(links.briefings_for(t))  # noqa: E731
-        uri = f"{FOLDERS[kind]}/index.md"
+        uri = kind_index_uri(kind)
         top = heapq.nsmallest(INDEX_TOP, (t for t in terms if t.has_page),
                               key=lambda t: (-count(t), t.name.casefold()))
         rows = "\n".join(f'<tr><td>{link(urls, uri, t.uri, t.name)}</td>'
@@ -106,12 +93,12 @@ def kind_indexes(urls: Urls, links: Links, by_uri: dict[str, Briefing]) -> list[
                  f'<th align="right">Briefings</th></tr></thead>\n<tbody>\n{rows}\n</tbody>\n'
                  "</table>\n</div>\n" if top else "")
         letters = _letters(terms)
-        nav = " · ".join(link(urls, uri, f"{FOLDERS[kind]}/a-z/{letter}/index.md", letter.upper())
+        nav = " · ".join(link(urls, uri, directory_uri(kind, letter), letter.upper())
                          for letter in letters)
         intro = (f'<p class="nb-text">{len(terms)} in all; each named in two or more briefings '
                  f"has a page. Every name is in the A-Z directory: {nav}</p>\n\n" if terms
                  else empty_note())
-        out.append(Listing(uri, label, f"# {label}\n\n{intro}{table}"))
+        out.append(Listing(uri, kind.label, f"# {kind.label}\n\n{intro}{table}"))
         out += [_directory_page(urls, kind, letter, items, links, by_uri)
                 for letter, items in letters.items()]
     return out
@@ -124,10 +111,10 @@ def _letters(terms: list[Term]) -> dict[str, list[Term]]:
     return dict(sorted(letters.items()))
 
 
-def _directory_page(urls: Urls, kind: str, letter: str, terms: list[Term], links: Links,
+def _directory_page(urls: Urls, kind: Kind, letter: str, terms: list[Term], links: Links,
                     by_uri: dict[str, Briefing]) -> Listing:
-    uri = f"{FOLDERS[kind]}/a-z/{letter}/index.md"
-    title = f"{KIND_LABELS[kind]}: {letter.upper()}"
+    uri = directory_uri(kind, letter)
+    title = f"{kind.label}: {letter.upper()}"
     rows = []
     for t in terms:
         briefings = links.briefings_for(t)
@@ -136,7 +123,7 @@ def _directory_page(urls: Urls, kind: str, letter: str, terms: list[Term], links
         else:
             rows.append(f'<span id="{t.slug}"></span><strong>{markup.html_text(t.name)}</strong>: '
                         f"{link(urls, uri, briefings[0], by_uri[briefings[0]].title)}")
-    back = link(urls, uri, f"{FOLDERS[kind]}/index.md", f"All {KIND_LABELS[kind].lower()}")
+    back = link(urls, uri, kind_index_uri(kind), f"All {kind.label.lower()}")
     return Listing(uri, title, f"# {markup.line(title)}\n\n"
                                f'<p class="nb-text">{back}</p>\n\n{html_list(rows)}')
 
@@ -175,9 +162,9 @@ def timeline(urls: Urls, briefings: Sequence[Briefing]) -> list[Listing]:
 
 
 def _list_pages(urls: Urls, base: str, title: str, items: Sequence[Briefing]) -> list[Listing]:
-    return [Listing(uri, title, f"# {markup.line(title)}\n\n{briefing_list(urls, uri, chunk)}"
-                    f"{_pager(urls, uri, base, number, count)}")
-            for uri, chunk, number, count in _pages(base, items, PER_PAGE)]
+    return [Listing(page.uri, title, f"# {markup.line(title)}\n\n"
+                    f"{briefing_list(urls, page.uri, page.items)}{pager(urls, page)}")
+            for page in Paginator(base, items).pages]
 
 
 def home_sections(urls: Urls, uri: str, briefings: Sequence[Briefing], links: Links) -> str:
@@ -187,11 +174,11 @@ def home_sections(urls: Urls, uri: str, briefings: Sequence[Briefing], links: Li
         every = link(urls, uri, TIMELINE, f"All {len(briefings)} briefings by month →")
         md += f'\n<p class="nb-text">{every}</p>\n'
     top = []
-    for kind in ("person", "organization", "place"):
+    for kind in ENTITY_KINDS:
         terms = heapq.nsmallest(HOME_TOP_TERMS, (t for t in links.terms.values() if t.kind == kind),
                                 key=lambda t: (-len(links.briefings_for(t)), t.name.casefold()))
         if terms:
-            top.append(f"<strong>{link(urls, uri, f'{FOLDERS[kind]}/index.md', KIND_LABELS[kind])}:"
+            top.append(f"<strong>{link(urls, uri, kind_index_uri(kind), kind.label)}:"
                        f"</strong> {term_links(urls, uri, terms)}")
     if top:
         md += "\n## Most mentioned\n\n" + html_list(top)

@@ -7,21 +7,25 @@ rest of a list page. This preprocessor stores each such block as raw HTML
 directly, so the output is byte for byte what Python-Markdown makes without it
 (an exported tree builds the same pages with plain MkDocs), just sooner.
 
-It runs before MkDocs' own scan of raw HTML for anchor ids (which is another
-full HTML parse), so a site engine that checks links to anchors must learn the
-ids in these blocks some other way: ``anchor_ids`` reads them from the output.
+It runs after Python-Markdown's whitespace normalisation (priority 30) and
+before its ``html_block`` preprocessor (20), and so before anything else that
+reads raw HTML from the source: MkDocs, for one, parses it again for anchor
+ids. A block that holds an ``id`` or a ``name`` is left to them, so every
+anchor is found where MkDocs looks for it. What it saves, and the test that
+fails when MkDocs starts reading these blocks anyway, are in the README ("Lists
+cost little to build") and ``tests/test_mdext.py``.
 """
 
 from __future__ import annotations
 
 import re
-from html import unescape
 
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
-_GENERATED = re.compile(r'<(?:div|ul|p|table) class="nb-[\w-]+">')
-_ID = re.compile(r'<[a-z][a-z0-9]*\s[^<>]*?\bid="([^"<>]*)"')
+PRIORITY = 25  # between normalize_whitespace (30) and html_block (20)
+_GENERATED = re.compile(r'<(?:div|ul|p|table) class="nb-[\w-]+"[^<>]*>')
+_ANCHOR = re.compile(r"\s(?:id|name)=")  # what MkDocs reads as an anchor
 
 
 class _GeneratedBlocks(Preprocessor):
@@ -33,7 +37,11 @@ class _GeneratedBlocks(Preprocessor):
                 end = i
                 while end < len(lines) and lines[end].strip():
                     end += 1
-                out.append(self.md.htmlStash.store("\n".join(lines[i:end]) + "\n"))
+                block = "\n".join(lines[i:end])
+                if _ANCHOR.search(block):  # anchors are for the HTML readers: leave it to them
+                    out += lines[i:end]
+                else:
+                    out.append(self.md.htmlStash.store(block + "\n"))
                 i = end
             else:
                 out.append(lines[i])
@@ -43,15 +51,7 @@ class _GeneratedBlocks(Preprocessor):
 
 class GeneratedHtml(Extension):
     def extendMarkdown(self, md) -> None:
-        # Before MkDocs' anchor scan (priority 21) and the raw HTML preprocessor (20).
-        md.preprocessors.register(_GeneratedBlocks(md), "newsbrief_generated_html", 22)
-
-
-def anchor_ids(html: str) -> set[str]:
-    """The ``id`` attributes of the tags in rendered HTML (for link checks).
-
-    Seed text reaches the output escaped, so only real tags can match."""
-    return {unescape(value) for value in _ID.findall(html)}
+        md.preprocessors.register(_GeneratedBlocks(md), "newsbrief_generated_html", PRIORITY)
 
 
 def makeExtension(**kwargs) -> GeneratedHtml:  # noqa: N802 (Python-Markdown's entry point)

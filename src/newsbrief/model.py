@@ -8,14 +8,30 @@ from functools import cached_property
 from typing import Literal
 
 BlockKind = Literal["paragraph", "heading", "table"]
-EntityKind = Literal["person", "organization", "place"]
-ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "organization", "place")
-# Front matter key for each entity kind: the editors' vocabulary.
-KIND_KEYS: dict[EntityKind, str] = {
-    "person": "people",
-    "organization": "organizations",
-    "place": "places",
-}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of name a briefing lists: the one place each kind is spelled out."""
+
+    key: str  # what the catalog, the model's output and the link stage call it
+    folder: str  # where its pages live on the site: people/cho-hyun/
+    label: str  # its index page's title, and the key facts' line
+    singular: str  # what one of them is called on its page
+    front_matter: str  # the briefing's front matter key (and Analysis/Briefing field)
+
+
+PERSON = Kind("person", "people", "People", "Person", "people")
+ORGANIZATION = Kind("organization", "organizations", "Organizations", "Organization",
+                    "organizations")
+PLACE = Kind("place", "places", "Places", "Place", "places")
+TOPIC = Kind("topic", "topics", "Topics", "Topic", "topics")
+KINDS: tuple[Kind, ...] = (PERSON, ORGANIZATION, PLACE, TOPIC)  # front matter and page order
+# Names the model finds; topics come from the editors' vocabulary instead.
+ENTITY_KINDS: tuple[Kind, ...] = (PERSON, ORGANIZATION, PLACE)
+ENTITY_KEYS: tuple[str, ...] = tuple(k.key for k in ENTITY_KINDS)
+EntityKind = str  # the ``key`` of one of ENTITY_KINDS
+KIND_OF: dict[str, Kind] = {k.key: k for k in KINDS}
 
 
 @dataclass(frozen=True)
@@ -29,8 +45,15 @@ class Problem:
     severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
+        return self.format()
+
+    def format(self, *, severity: bool = False) -> str:
+        """``path:line: message. Fix: fix.``, the one shape of every problem: in the build's
+        log, whose level gives the severity, and in ``newsbrief check``, which says it
+        (``path:line: error: ...``) for editors and CI logs to link to."""
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}. Fix: {self.fix}."
+        said = f"{self.severity}: " if severity else ""
+        return f"{where}: {said}{self.message}. Fix: {self.fix}."
 
 
 @dataclass(frozen=True)
@@ -97,8 +120,8 @@ class Analysis:
     dateline: str | None = None  # the dateline's place, as the running text spells it
     byline: str | None = None
 
-    def entities(self, kind: EntityKind) -> tuple[str, ...]:
-        return getattr(self, KIND_KEYS[kind])
+    def entities(self, kind: Kind) -> tuple[str, ...]:
+        return getattr(self, kind.front_matter)
 
 
 @dataclass(frozen=True)
@@ -121,9 +144,11 @@ class Briefing:
     pinned: tuple[str, ...] = ()  # related slugs an editor pinned
     hidden: tuple[str, ...] = ()  # related slugs an editor hid
     words: int = 0
+    dateline: str = ""  # where a wire story was filed
+    byline: str = ""
 
-    def entities(self, kind: EntityKind) -> tuple[str, ...]:
-        return getattr(self, KIND_KEYS[kind])
+    def entities(self, kind: Kind) -> tuple[str, ...]:
+        return getattr(self, kind.front_matter)
 
     @property
     def sort_key(self) -> tuple:

@@ -1,26 +1,27 @@
 """The pipeline, end to end: read -> analyze -> render -> sync.
 
 ``convert`` is what both the MkDocs hook and ``newsbrief convert`` run.
-It reports problems instead of raising them, so one bad seed or briefing
-never stops the others; the caller decides how loudly to log them.
+It reports problems with seeds and briefings instead of raising them, so one
+bad file never stops the others; the caller decides how loudly to log them.
+Only what stops every build is raised: a held lock, a missing language model
+(``messages.NewsbriefError``) or a file-system error.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .briefing_file import BriefingFile, read_briefing
 from .catalog import Catalog, load_catalog
 from .fsutil import build_lock
+from .messages import NewsbriefError, log
 from .model import Article, Problem, Seed
 from .project import Project
 from .read import SeedError, load_seed
 from .render import render_briefing
 from .sync import Task, plan, write
 
-log = logging.getLogger("mkdocs.plugins.newsbrief")
 
 
 @dataclass(frozen=True)
@@ -95,9 +96,15 @@ def render_articles(project: Project, articles: list[Article], catalog: Catalog)
     what a build writes and `newsbrief diff` shows."""
     from .analyze import analyze  # loads spaCy only when something needs analysis
     from .analyze.cache import SpanCache
+    from .analyze.ner import ModelMissing
 
     analyses = analyze(articles, catalog, SpanCache(project.cache_dir))
-    return (render_briefing(a, x) for a, x in zip(articles, analyses))
+    try:
+        for article, analysis in zip(articles, analyses):
+            yield render_briefing(article, analysis)
+    except ModelMissing as error:
+        others = f" (and {len(articles) - 1} more)" if len(articles) > 1 else ""
+        raise NewsbriefError(f"{articles[0].source}{others}: cannot be analysed: {error}") from None
 
 
 def log_report(report: ConvertReport) -> None:

@@ -1,4 +1,9 @@
-"""Where a newsbrief project keeps things, resolved once from its root."""
+"""Where a newsbrief project keeps things, resolved once from its root.
+
+``seeds/``, ``briefings/`` and ``.cache/`` sit at the root; the folders of
+hand-written pages and of the built site are MkDocs' ``docs_dir`` and
+``site_dir``, which the hook and ``newsbrief export`` read from its config.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +19,16 @@ class Project:
     seeds_dir: Path
     briefings_dir: Path
     docs_dir: Path
+    site_dir: Path
     cache_dir: Path
 
     @classmethod
-    def at(cls, root: Path | str) -> Project:
+    def at(cls, root: Path | str, docs_dir: Path | str = "docs",
+           site_dir: Path | str = "site") -> Project:
+        """The project in ``root``; ``docs_dir`` and ``site_dir`` relative to it, or absolute."""
         root = Path(root).resolve()
-        return cls(root, root / "seeds", root / "briefings", root / "docs", root / ".cache")
+        return cls(root, root / "seeds", root / "briefings", (root / docs_dir).resolve(),
+                   (root / site_dir).resolve(), root / ".cache")
 
     @property
     def lock_path(self) -> Path:

@@ -15,11 +15,9 @@ import re
 import yaml
 
 from . import markup
-from .model import Analysis, Article, Block
+from .model import KINDS, Analysis, Article, Block
 
 MACHINE_KEY = "newsbrief"
-FRONT_MATTER_KEYS = ("title", "date", "dateline", "byline", "source", "summary", "people",
-                     "organizations", "places", "topics")
 _MACHINE_BLOCK = re.compile(rf"^{MACHINE_KEY}:[ \t]*\n(?:[ \t]+.*\n)*", re.M)
 
 
@@ -32,10 +30,7 @@ def render_briefing(article: Article, analysis: Analysis) -> str:
         "byline": analysis.byline,
         "source": article.source,
         "summary": analysis.summary,
-        "people": list(analysis.people),
-        "organizations": list(analysis.organizations),
-        "places": list(analysis.places),
-        "topics": list(analysis.topics),
+        **{kind.front_matter: list(analysis.entities(kind)) for kind in KINDS},
     }
     for key in ("date", "dateline", "byline"):
         if meta[key] is None:

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from .catalog import Catalog, entity_key
-from .model import ENTITY_KINDS, Briefing
+from .model import ENTITY_KEYS, ENTITY_KINDS, PERSON, TOPIC, Briefing
 
 Key = tuple[str, str]  # (kind, entity_key)
 DOMINANT = 3  # a lone surname joins a full name named this many times as often as the rest
@@ -46,7 +46,7 @@ def resolve_names(briefings: Sequence[Briefing],
             else:
                 terms[(kind_of[key], key)] = terms.get((kind_of[key], key)) or name
         for topic in b.topics:
-            terms.setdefault(("topic", entity_key(topic)), topic)
+            terms.setdefault((TOPIC.key, entity_key(topic)), topic)
         out[b.path] = terms
     return _recurring_topics(out)
 
@@ -54,9 +54,9 @@ def resolve_names(briefings: Sequence[Briefing],
 def _recurring_topics(terms: dict[str, dict[Key, str | None]]) -> dict[str, dict[Key, str | None]]:
     """Only topics that two or more briefings share are shown: one that a single briefing
     has is a phrase of that article, not a topic readers can follow."""
-    postings = Counter(key for keys in terms.values() for key in keys if key[0] == "topic")
+    postings = Counter(key for keys in terms.values() for key in keys if key[0] == TOPIC.key)
     return {path: {key: name for key, name in keys.items()
-                   if key[0] != "topic" or postings[key] >= 2}
+                   if key[0] != TOPIC.key or postings[key] >= 2}
             for path, keys in terms.items()}
 
 
@@ -66,14 +66,14 @@ def _entities(b: Briefing, catalog: Catalog):
             if catalog.is_ignored(name):
                 continue
             entry = catalog.lookup(name)
-            yield (entry.kind, entry.name) if entry else (kind, name)
+            yield (entry.kind, entry.name) if entry else (kind.key, name)
 
 
 def _majority(key: str, counts: Counter[str], catalog: Catalog) -> str:
     entry = catalog.entries.get(key)
     if entry:
         return entry.kind
-    return max(counts, key=lambda kind: (counts[kind], -ENTITY_KINDS.index(kind)))
+    return max(counts, key=lambda kind: (counts[kind], -ENTITY_KEYS.index(kind)))
 
 
 def _surnames(raw, kind_of: dict[str, str], catalog: Catalog) -> dict[str, str]:
@@ -85,7 +85,7 @@ def _surnames(raw, kind_of: dict[str, str], catalog: Catalog) -> dict[str, str]:
         mentions.update({entity_key(name) for _, name in names})
         for _, name in names:
             key, tokens = entity_key(name), name.split()
-            if kind_of[key] != "person":
+            if kind_of[key] != PERSON.key:
                 continue
             if len(tokens) > 1:  # a catalog's person owns a surname too ("George W Bush")
                 owners[entity_key(tokens[-1])].add(key)

@@ -7,48 +7,48 @@ index holds the pages readers look for: briefings and hand-written pages.
 Generated list pages (home, people, topics, timeline...) stay out of it, or
 every name would find a list before the briefing.
 
-Which pages are indexed is decided per page while the site is written
-(``indexable`` and ``mark``, called from the hook); ``index_site`` then runs
-the Pagefind binary over the finished site. Nothing here imports MkDocs.
+The hook calls, in build order: ``IndexRun`` once the site's files are known
+(``on_nav``), ``IndexRun.mark`` for each page's content (``on_page_content``:
+an indexed page's content goes inside newsbrief's own ``data-pagefind-body``
+element, so nothing depends on the theme's markup), ``IndexRun.page`` for each
+page written (``on_post_page``) and ``IndexRun.finish`` at the end
+(``on_post_build``), which runs the Pagefind binary over the finished site, or
+reuses the last index when no indexed page changed. Lists of other briefings
+inside a page carry ``data-pagefind-ignore`` from the start (``blocks``).
+Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
-import os
+import json
 import re
 import shutil
 import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-log = logging.getLogger("mkdocs.plugins.newsbrief")
+from .messages import log
 
 BUNDLE_DIR = "pagefind"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 HOME_URI = "index.md"
-# Material's content element; Pagefind indexes only pages that carry the marker.
-CONTENT_TAG = re.compile(r'<article class="md-content__inner md-typeset"')
-MARKER = " data-pagefind-body"
-# Inside an indexed page, what is not the page's own text: permalink signs,
-# callout labels ("Summary"), and the lists of other briefings (their titles
-# would find this page too).
+REPORT_NAME = "search-index.json"  # in the cache folder: the last index's figures
+BODY = "data-pagefind-body"  # Pagefind indexes only what is inside an element with it
+# Inside an indexed page, what is not the page's own text: Python-Markdown's
+# permalink signs and callout labels ("Summary").
 IGNORED = (".headerlink", ".admonition-title")
-OTHER_BRIEFINGS = re.compile(
-    r'(<h2 id="(?:related-briefings|also-mentioning-these-people)")([^>]*>.*?</h2>\s*<ul)', re.S)
-IGNORE = ' data-pagefind-ignore="all"'
 FIX_INSTALL = ("run `make site`, or `pip install -r requirements/site.txt`, "
                "which installs pagefind[bin]")
 
 
 @dataclass(frozen=True)
 class IndexReport:
-    pages: int
-    seconds: float
-    peak_rss_bytes: int  # the indexer's own peak memory
+    pages: int | None  # None: reused, and no figures were kept from the run that made it
+    seconds: float | None
     bundle_bytes: int  # what pagefind/ adds to the site
+    reused: bool = False  # taken from the cache: no indexed page changed
 
 
 class SearchError(RuntimeError):
@@ -87,36 +87,59 @@ def _glob(dest_uris) -> str | None:
     return patterns[0] if len(patterns) == 1 else "{" + ",".join(patterns) + "}"
 
 
+def mark(content: str, title: str) -> str:
+    """A page's content inside the element Pagefind indexes, its title heading included.
+
+    A page whose content has no ``<h1>`` gets its title as one here (escaped, as it
+    is for the theme's templates), so the title is indexed with the text; the theme
+    then adds none of its own."""
+    heading = "" if "<h1" in content else f"<h1>{title}</h1>\n"
+    return f"<div {BODY}>\n{heading}{content}\n</div>"
+
+
 class IndexRun:
-    """One build's search index: marks the indexed pages as they are written, and
-    fingerprints what they say, so a build whose indexed pages did not change reuses
-    the previous index from the cache instead of running the indexer again."""
+    """One build's search index: marks the indexed pages, and fingerprints what they
+    say as they are written, so a build whose indexed pages did not change reuses the
+    previous index from the cache instead of running the indexer again."""
 
     def __init__(self, indexed: Indexed, cache_dir: Path | None):
         self.indexed = indexed
-        self.cache_dir = cache_dir / "search" if cache_dir else None
+        self.cache_dir = cache_dir
         self._digest = hashlib.sha256(
             f"{CACHE_FORMAT}|{_indexer_version()}|{indexed.glob}".encode())
 
-    def page(self, src_uri: str, dest_uri: str, html: str) -> str:
-        if src_uri not in self.indexed.src_uris:
-            return html
-        marked = mark(html)
-        self._digest.update(f"\0{dest_uri}\0".encode() + marked.encode("utf-8"))
-        return marked
+    def mark(self, src_uri: str, content: str, title: str) -> str:
+        return mark(content, title) if src_uri in self.indexed.src_uris else content
+
+    def page(self, src_uri: str, dest_uri: str, html: str) -> None:
+        if src_uri in self.indexed.src_uris:
+            self._digest.update(f"\0{dest_uri}\0".encode() + html.encode("utf-8"))
 
     def finish(self, site_dir: Path) -> IndexReport | None:
         fingerprint = self._digest.hexdigest()
-        cached = self.cache_dir / fingerprint if self.cache_dir else None
+        cached = self.cache_dir / "search" / fingerprint if self.cache_dir else None
         if cached and cached.is_dir():
             shutil.copytree(cached, Path(site_dir) / BUNDLE_DIR, dirs_exist_ok=True)
             prune(site_dir)
             log.info("newsbrief: search index unchanged; reused it from %s", cached)
-            return None
-        report = index_site(site_dir, self.indexed.glob)
-        if report and cached:
-            _store(Path(site_dir) / BUNDLE_DIR, cached)
+            report = self._reused(site_dir)
+        else:
+            report = index_site(site_dir, self.indexed.glob)
+            if report and cached:
+                _store(Path(site_dir) / BUNDLE_DIR, cached)
+        if report and self.cache_dir:
+            text = json.dumps(asdict(report), indent=1)
+            (self.cache_dir / REPORT_NAME).write_text(text + "\n", encoding="utf-8")
         return report
+
+    def _reused(self, site_dir: Path) -> IndexReport:
+        """The figures of the run that made the reused index, when they were kept."""
+        bundle_bytes = folder_bytes(Path(site_dir) / BUNDLE_DIR)
+        try:
+            last = json.loads((self.cache_dir / REPORT_NAME).read_text(encoding="utf-8"))
+            return IndexReport(last["pages"], last["seconds"], bundle_bytes, reused=True)
+        except (OSError, ValueError, KeyError, TypeError):
+            return IndexReport(None, None, bundle_bytes, reused=True)
 
 
 def _store(bundle: Path, cached: Path) -> None:
@@ -137,15 +160,6 @@ def _indexer_version() -> str:
         return "unknown"
 
 
-def mark(html: str) -> str:
-    """The page's HTML with its content marked for the index (unchanged if not found)."""
-    match = CONTENT_TAG.search(html)
-    if match is None:
-        return html
-    html = html[: match.end()] + MARKER + html[match.end():]
-    return OTHER_BRIEFINGS.sub(lambda m: m[1] + IGNORE + m[2] + IGNORE, html)
-
-
 # Shipped by the theme or the indexer but never loaded here: Material's own search
 # engine (its plugin is off) and Pagefind's ready-made UIs (the header box has its own).
 UNUSED = ("assets/javascripts/lunr", *(f"{BUNDLE_DIR}/pagefind-{name}" for name in (
@@ -157,13 +171,11 @@ def index_site(site_dir: Path, glob: str | None = None) -> IndexReport | None:
     """Index the built site in ``site_dir``; on failure log a warning and return None."""
     try:
         report = build_index(site_dir, glob)
-        prune(site_dir)
     except SearchError as error:
         log.warning("%s", error)
         return None
-    log.info("newsbrief: search index of %d page(s) in %.1f s, %.1f MB (indexer peak memory %d MB)",
-             report.pages, report.seconds, report.bundle_bytes / 1e6,
-             report.peak_rss_bytes // 2**20)
+    log.info("newsbrief: search index of %d page(s) in %.1f s, %.1f MB",
+             report.pages, report.seconds, report.bundle_bytes / 1e6)
     return report
 
 
@@ -178,6 +190,7 @@ def prune(site_dir: Path) -> None:
 
 
 def build_index(site_dir: Path, glob: str | None = None) -> IndexReport:
+    """Run Pagefind over the built site (only ``glob`` when given) and drop what it never loads."""
     site_dir = Path(site_dir)
     if not (site_dir / "index.html").is_file():
         raise SearchError(f"{site_dir}: no built site to index (index.html is missing). "
@@ -189,22 +202,21 @@ def build_index(site_dir: Path, glob: str | None = None) -> IndexReport:
         args += ["--glob", glob]
     started = time.perf_counter()
     try:
-        process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL)
+        process = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                 stdin=subprocess.DEVNULL)
     except OSError as error:
         raise SearchError(f"{args[0]}: the Pagefind indexer could not start ({error.strerror}); "
                           f"the site has no search index. Fix: {FIX_INSTALL}") from None
-    output = process.stdout.read().decode("utf-8", "replace")
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - started
+    output = process.stdout.decode("utf-8", "replace")
     if process.returncode != 0:
         tail = " | ".join(output.strip().splitlines()[-5:])
         raise SearchError(f"{site_dir}: the Pagefind indexer failed (exit {process.returncode}: "
                           f"{tail}); the site has no search index. Fix: check that the build "
                           f"wrote HTML pages there, and that {FIX_INSTALL}")
     pages = re.findall(r"Indexed (\d+) pages?", output)
-    return IndexReport(int(pages[-1]) if pages else 0, seconds, usage.ru_maxrss * 1024,
+    prune(site_dir)
+    return IndexReport(int(pages[-1]) if pages else 0, seconds,
                        folder_bytes(site_dir / BUNDLE_DIR))
 
 

@@ -9,23 +9,22 @@ as plain Markdown. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import html
-import logging
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from . import listings, pages
+from . import listings
 from .briefing_file import to_briefing
+from .briefing_page import briefing_markdown
 from .feed import FEED_URI, atom_feed
 from .link import Links, link
-from .mentions import link_first_mentions
+from .messages import log
 from .model import Briefing
 from .pipeline import ConvertReport, convert, log_report
 from .project import Project
-from .urls import Urls, source_link
+from .urls import Urls
 
 HOME_URI = "index.md"
-log = logging.getLogger("mkdocs.plugins.newsbrief")
 
 
 @dataclass(frozen=True)
@@ -72,6 +71,14 @@ class Site:
                          url_of=self.urls.url)
         return pages_ + [SourcePage(FEED_URI, content=feed)]
 
+    def is_generated(self, src_uri: str) -> bool:
+        """Whether the build makes this page up (a list, the feed), as opposed to a file."""
+        return src_uri in self.listings or src_uri == FEED_URI
+
+    def owns(self, src_uri: str) -> bool:
+        """Whether newsbrief writes (some of) this page: briefings, generated pages, home."""
+        return src_uri in self.by_uri or src_uri == HOME_URI or self.is_generated(src_uri)
+
     def title(self, src_uri: str) -> str | None:
         """The page's title escaped for templates, which do not escape it; None if not ours."""
         page = self.by_uri.get(src_uri) or self.listings.get(src_uri)
@@ -81,19 +88,12 @@ class Site:
         """A page's Markdown with its build-time additions."""
         briefing = self.by_uri.get(src_uri)
         if briefing is not None:
-            return self._briefing_markdown(briefing, markdown)
+            return briefing_markdown(self.urls, briefing, markdown, self.links, self.by_uri,
+                                     self.report.catalog)
         if src_uri == HOME_URI:
             return (markdown.rstrip() + "\n\n"
                     + listings.home_sections(self.urls, src_uri, self.briefings, self.links))
         return markdown
-
-    def _briefing_markdown(self, b: Briefing, body: str) -> str:
-        catalog = self.report.catalog
-        targets = [((t.name, *catalog.spellings(t.name)), source_link(b.path, t.uri))
-                   for t in self.links.by_briefing.get(b.path, ()) if t.kind != "topic"]
-        body = link_first_mentions(body, targets)
-        return (pages.header(self.urls, b, self.links) + body.rstrip() + "\n"
-                + pages.footer(self.urls, b, self.links, self.by_uri))
 
 
 def build_site(project: Project, options: SiteOptions = SiteOptions()) -> Site:

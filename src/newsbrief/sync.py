@@ -9,6 +9,7 @@ The rules that protect editors' work:
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -28,19 +29,25 @@ class Task:
 
     article: Article
     target: str
-    existing: BriefingFile | None
 
 
-def decide(seed: Seed, existing: BriefingFile | None) -> Decision:
+def decide(seed_sha256: str, existing: BriefingFile | None) -> Decision:
+    """What the build does with the briefing of a seed whose bytes hash to ``seed_sha256``."""
     if existing is None:
         return "create"
-    if existing.seed_sha256 == seed.seed_sha256:
+    if existing.seed_sha256 == seed_sha256:
         return "current"
     if existing.rewritable:
         return "regenerate"
     if existing.state == "edited" and existing.seed_sha256:
         return "seed-changed-under-edit"
     return "keep-edited"
+
+
+def is_orphan(file: BriefingFile, seeds_dir: str, seed_files: Container[str]) -> bool:
+    """Whether ``file`` names a seed in ``seeds_dir`` that is not on disk."""
+    source = file.source
+    return bool(source) and source.startswith(f"{seeds_dir}/") and source not in seed_files
 
 
 def plan(seeds: list[Seed], files: list[BriefingFile], briefings_dir: str,
@@ -64,16 +71,14 @@ def plan(seeds: list[Seed], files: list[BriefingFile], briefings_dir: str,
     tasks: list[Task] = []
     for seed in seeds:
         existing = by_source.get(seed.source)
-        decision = decide(seed, existing)
+        decision = decide(seed.seed_sha256, existing)
         if decision in ("create", "regenerate"):
             article = parse_seed(seed)  # only seeds that will be written are structured
             target = existing.rel if existing else _new_path(article, taken, briefings_dir)
-            tasks.append(Task(article, target, existing))
+            tasks.append(Task(article, target))
         elif decision == "seed-changed-under-edit":
             problems.append(edited_seed_changed(existing, seed.source))
-    problems += [orphan(f) for f in files
-                 if f.source and f.source.startswith(f"{seeds_dir}/")
-                 and f.source not in seed_files]
+    problems += [orphan(f) for f in files if is_orphan(f, seeds_dir, seed_files)]
     return tasks, problems
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .model import Problem
+import yaml
 
-LIST_KEYS = ("people", "organizations", "places", "topics")
+from .model import KINDS, Problem
+
+LIST_KEYS = tuple(kind.front_matter for kind in KINDS)
 TEXT_KEYS = ("title", "summary", "source", "dateline", "byline")
 KNOWN_KEYS = frozenset({*LIST_KEYS, *TEXT_KEYS, "date", "related", "newsbrief",
                         # MkDocs and Material page keys editors may use.
@@ -57,6 +59,28 @@ def briefing_problems(rel: str, meta: dict, text: str) -> list[Problem]:
             report(key, f"unknown front matter key `{key}`",
                    f"check the spelling; known keys: {', '.join(sorted(KNOWN_KEYS))}", "warning")
     return problems
+
+
+def yaml_problem(rel: str, text: str, error: yaml.YAMLError, what: str, until: str) -> Problem:
+    """Bad YAML in ``text`` (the whole file ``rel``) as a problem at the line to fix.
+
+    ``what`` names the YAML ("front matter"; empty for a whole YAML file), ``until``
+    what happens to the file until it is fixed."""
+    mark = getattr(error, "problem_mark", None)
+    reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+    # YAML counts lines from 0; front matter's line 0 is the rest of the opening `---`
+    # line, so in both cases the file's line is one more.
+    line = mark.line + 1 if mark is not None else None
+    opened = getattr(error, "context_mark", None)
+    if opened is not None and mark is not None and opened.line != mark.line:
+        # An unclosed bracket or quote: point at where it opened, not where YAML gave up.
+        reason = f"{reason} on line {line} ({error.context} that starts on this line)"
+        line = opened.line + 1
+    elif line and "\t" in (text.splitlines()[line - 1:line] or [""])[0]:
+        reason = f"{reason}: a tab; YAML indents with spaces only"
+    return Problem(rel, f"{what} is not valid YAML: {reason}".lstrip(),
+                   f"fix the YAML at that line (indent with spaces, close brackets and "
+                   f"quotes); {until}", line)
 
 
 def key_line(text: str, key: str) -> int | None:

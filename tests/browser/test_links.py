@@ -55,7 +55,7 @@ def test_first_mention_in_the_text_links_to_the_entity_and_back_works(page: Page
     mentions = first_paragraph.get_by_role("link", name="South Korea", exact=True)
     expect(mentions).to_have_count(1)
     # only the first mention is a link: the article names South Korea again unlinked
-    expect(page.locator("article > p", has_text="South Korea").nth(1)
+    expect(page.locator("article .nb-facts ~ p", has_text="South Korea").nth(1)
            .get_by_role("link", name="South Korea", exact=True)).to_have_count(0)
     follow_to_entity_and_back(page, built_site, mentions, "South Korea")
 
