@@ -29,9 +29,9 @@ def test_cache_gives_each_article_its_spans_in_order_and_reads_each_text_once(tm
                 enumerate(TEXTS[:60])]  # each text five times over: one model read each
     expected = ner.recognise([a.body_text for a in articles], processes=1)
     cache = SpanCache(tmp_path)
-    assert cache.spans_for(articles[:3]) == expected[:3]
+    assert list(cache.iter_spans(articles[:3])) == expected[:3]
     assert cache.misses == 3
-    assert cache.spans_for(articles) == expected
+    assert list(cache.iter_spans(articles)) == expected
     assert cache.misses == 3 + 2  # only the two texts not seen before
     again = SpanCache(tmp_path)
     assert list(again.iter_spans(articles[::-1])) == expected[::-1]

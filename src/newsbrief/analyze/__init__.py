@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from ..catalog import Catalog  # noqa: E402
-from ..model import Analysis, Article, EntityKind
+from ..model import ENTITY_KINDS, ORGANIZATION, PLACE, Analysis, Article, EntityKind
 from .cache import SpanCache
 from .canon import canonical_entities, spell
 from .dates import find_date
@@ -41,9 +41,7 @@ def _analyze_one(article: Article, spans, catalog: Catalog) -> Analysis:
     return Analysis(
         date=find_date(prose, article.dateline, article.stamp),
         summary=summarize(prose),
-        people=entities.get("person", ()),
-        organizations=entities.get("organization", ()),
-        places=entities.get("place", ()),
+        **{kind.front_matter: entities.get(kind.key, ()) for kind in ENTITY_KINDS},
         topics=find_topics(f"{article.title}\n\n{text}", catalog, names),
         dateline=_dateline(article, text),
         byline=spell(article.byline, text) if article.byline else None,
@@ -56,8 +54,8 @@ def _stated(article: Article, text: str) -> list[tuple[str, EntityKind]]:
     line = article.dateline
     if line is None:
         return []
-    return [(spell(line.place, text), "place"), (spell(line.region, text), "place"),
-            (line.agency, "organization")]
+    return [(spell(line.place, text), PLACE.key), (spell(line.region, text), PLACE.key),
+            (line.agency, ORGANIZATION.key)]
 
 
 def _dateline(article: Article, text: str) -> str | None:

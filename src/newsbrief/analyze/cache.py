@@ -26,9 +26,6 @@ class SpanCache:
         self.cache_dir = cache_dir
         self.misses = 0
 
-    def spans_for(self, articles: Sequence[Article]) -> list[tuple[ner.Span, ...]]:
-        return list(self.iter_spans(articles))
-
     def iter_spans(self, articles: Sequence[Article]) -> Iterator[tuple[ner.Span, ...]]:
         """Spans per article, in order, each as soon as the model has read it."""
         texts = {_key(a.body_text): a.body_text for a in articles}

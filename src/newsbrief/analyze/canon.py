@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..catalog import Catalog, entity_key
-from ..model import EntityKind
+from ..model import ORGANIZATION, PERSON, PLACE, EntityKind
 from ..read.wire import is_capitals, is_row, title_case
 from ..text import MONTHS, WEEKDAYS
 from . import kinds
@@ -36,11 +36,11 @@ from .ner import Span
 from .spans import Candidate, candidates
 
 LABEL_KINDS: dict[str, EntityKind] = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
+    "PERSON": PERSON.key,
+    "ORG": ORGANIZATION.key,
+    "GPE": PLACE.key,
+    "LOC": PLACE.key,
+    "FAC": PLACE.key,
 }
 _ACRONYM_DEF = re.compile(
     r"\b((?:[A-Z][\w&'\u2019-]*)(?:\s+(?:of|and|for|on|the|de|&|[A-Z][\w&'\u2019-]*)){1,8})"
@@ -184,7 +184,7 @@ def _listed_athletes(text: str) -> list[Mention]:
     for m in _ATHLETE.finditer(text):
         country = m["country"]
         if place_type(country) == "country" or country in ("U.S.", "US", "UK", "Britain"):
-            out.append(Mention(m["name"], "person", m.start("name"), 3))
+            out.append(Mention(m["name"], PERSON.key, m.start("name"), 3))
     return out
 
 
@@ -208,7 +208,7 @@ def _resolve_surnames(mentions: list[Mention], catalog: Catalog) -> list[Mention
     """A lone surname (or a lone first name tagged as a person) of exactly one full name
     in the article -> that person. "Trump" tagged ORG is a person too; a country is left
     alone ("Jordan" the country is not Jordan Henderson)."""
-    full = {m.name for m in mentions if m.label == "person" and len(m.name.split()) > 1}
+    full = {m.name for m in mentions if m.label == PERSON.key and len(m.name.split()) > 1}
     surnames: dict[str, set[str]] = defaultdict(set)
     given: dict[str, set[str]] = defaultdict(set)
     for name in full:
@@ -220,13 +220,13 @@ def _resolve_surnames(mentions: list[Mention], catalog: Catalog) -> list[Mention
         # A surname beats an alias in the catalog: "Washington" is MaliVai Washington
         # in the article that names him, whatever the catalog says of Washington.
         if (m.name not in full and len(m.name.split()) == 1
-                and (m.fixed is None or m.fixed == "place")
+                and (m.fixed is None or m.fixed == PLACE.key)
                 and place_type(m.name) not in ("country", "continent")):
             owners = (surnames.get(m.name) or (given.get(m.name, set())
-                                               if m.label == "person" or is_first_name(m.name)
+                                               if m.label == PERSON.key or is_first_name(m.name)
                                                else set()))
         if len(owners) == 1 and not (m.fixed and catalog.lookup(m.name).name == m.name):
-            m = Mention(next(iter(owners)), "person", m.start, m.weight)
+            m = Mention(next(iter(owners)), PERSON.key, m.start, m.weight)
         resolved.append(m)
     return resolved
 
@@ -239,7 +239,7 @@ def _rank(mentions: list[Mention], text: str, catalog: Catalog,
         # the catalog makes of Washington in running text.
         entry = catalog.lookup(m.name) if m.start >= 0 else None
         groups[entity_key(entry.name if entry else m.name)].append(m)
-    person_words = {w for m in mentions if m.label == "person" for w in m.name.split()[1:]}
+    person_words = {w for m in mentions if m.label == PERSON.key for w in m.name.split()[1:]}
     ranked = sorted(groups, key=lambda k: (-len(groups[k]), min(m.start for m in groups[k])))
     out: dict[EntityKind, list[str]] = defaultdict(list)
     for key in ranked:

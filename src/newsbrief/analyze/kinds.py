@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..model import EntityKind
+from ..model import ORGANIZATION, PERSON, PLACE, EntityKind
 from .gazetteer import is_first_name, place_type
 
 ORG_ENDINGS = frozenset(
@@ -123,9 +123,9 @@ def is_event(name: str) -> bool:
 def ending_kind(name: str) -> EntityKind | None:
     last = name.lower().rsplit(None, 1)[-1].strip(".")
     if len(name.split()) > 1 and last in _PLACE_ENDINGS:
-        return "place"
+        return PLACE.key
     if last in ORG_ENDINGS and len(name.split()) > 1:
-        return "organization"
+        return ORGANIZATION.key
     return None
 
 
@@ -137,18 +137,18 @@ def context_votes(starts: Sequence[int], length: int, text: str, sport: bool) ->
         after = text[start + length:start + length + 40]
         line_start = start == 0 or text[start - 1] == "\n"
         if _ORG_AFTER.match(after) or _ORG_BEFORE.search(before):
-            votes["organization"] += 1
+            votes[ORGANIZATION.key] += 1
         if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
-            votes["person"] += 1
+            votes[PERSON.key] += 1
         if not sport:
-            votes["place"] += bool(_PLACE_BEFORE.search(before))
+            votes[PLACE.key] += bool(_PLACE_BEFORE.search(before))
             continue
         if line_start and _VENUE.match(after):
-            votes["place"] += 1
+            votes[PLACE.key] += 1
         elif _TEAM_AFTER.match(after) or _TEAM_BEFORE.search(before):
             votes["team"] += 1
         elif _PLACE_BEFORE.search(before):
-            votes["place"] += 1
+            votes[PLACE.key] += 1
     return votes
 
 
@@ -173,39 +173,39 @@ def decide(name: str, model: Counter, context: Counter, sport: bool,
     ``part_of_person``: a single word that is part of a person's name in the article."""
     where = place_type(name)
     if where in ("country", "continent"):
-        return "place"
+        return PLACE.key
     model.pop(None, None)
-    model_kind = max(model, key=lambda k: (model[k], k == "person")) if model else "place"
-    if model_kind == "person" and name.split()[0] in _ARTICLES and len(name.split()) > 1:
-        return "organization"  # "Le Matin", "Der Spiegel": a title, not a person
+    model_kind = max(model, key=lambda k: (model[k], k == PERSON.key)) if model else PLACE.key
+    if model_kind == PERSON.key and name.split()[0] in _ARTICLES and len(name.split()) > 1:
+        return ORGANIZATION.key  # "Le Matin", "Der Spiegel": a title, not a person
     if sport and name.lower().rsplit(None, 1)[-1] in _TEAM_WORDS and len(name.split()) > 1:
-        return "organization"  # "Manchester City", "Kansas City" in a sports report
+        return ORGANIZATION.key  # "Manchester City", "Kansas City" in a sports report
     ending = ending_kind(name)
-    if ending == "place" and model_kind == "person" and person_shape(name, endings=False):
-        return "person"  # "Wayne Bridge"
+    if ending == PLACE.key and model_kind == PERSON.key and person_shape(name, endings=False):
+        return PERSON.key  # "Wayne Bridge"
     if ending:
         return ending
     if part_of_person or person_shape(name) and not context["team"]:
-        return "person"
+        return PERSON.key
     single = len(name.split()) == 1
-    if sport and (where or model_kind != "person" or single):
-        team, place = context["team"], context["place"]
+    if sport and (where or model_kind != PERSON.key or single):
+        team, place = context["team"], context[PLACE.key]
         if team > place:
-            return "organization"
-        if place > team and (where or single or model_kind == "place"):
-            return "place"
-        if where and model_kind == "person":
-            return "organization"
-    if context["organization"] > context["person"] and model_kind != "organization":
-        return "organization"
-    if context["person"] > context["organization"] and model_kind != "person":
-        return "person"
-    if (model_kind == "person" and single and context["place"] and not context["person"]
+            return ORGANIZATION.key
+        if place > team and (where or single or model_kind == PLACE.key):
+            return PLACE.key
+        if where and model_kind == PERSON.key:
+            return ORGANIZATION.key
+    if context[ORGANIZATION.key] > context[PERSON.key] and model_kind != ORGANIZATION.key:
+        return ORGANIZATION.key
+    if context[PERSON.key] > context[ORGANIZATION.key] and model_kind != PERSON.key:
+        return PERSON.key
+    if (model_kind == PERSON.key and single and context[PLACE.key] and not context[PERSON.key]
             and not is_first_name(name)):
-        return "place"  # "at Anfield": a lone word the model took for a person
+        return PLACE.key  # "at Anfield": a lone word the model took for a person
     if where and not context[model_kind]:
-        if model_kind == "person" and single and not is_first_name(name):
-            return "place"
-        if model_kind == "organization" and not sport:
-            return "place"
+        if model_kind == PERSON.key and single and not is_first_name(name):
+            return PLACE.key
+        if model_kind == ORGANIZATION.key and not sport:
+            return PLACE.key
     return model_kind
