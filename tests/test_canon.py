@@ -188,3 +188,20 @@ def test_the_words_of_a_name_can_say_its_kind():
     out = found(text, ("Salomon Bros", "PERSON"), ("Le Matin", "PERSON"),
                 ("Changi Prison", "PERSON"))
     assert out == {"organization": ("Salomon Bros", "Le Matin"), "place": ("Changi Prison",)}
+
+
+def test_an_x_for_y_and_z_name_the_model_split_at_and_is_joined():
+    text = "Funded by the Department for Education and Skills this year."
+    out = found(text, ("the Department for Education", "ORG"), ("Skills", "ORG"))
+    assert out == {"organization": ("Department for Education and Skills",)}
+
+
+def test_an_acronym_no_gazetteer_knows_is_not_a_place():
+    assert found("Shares in BT rose.", ("BT", "GPE")) == {"organization": ("BT",)}
+
+
+def test_players_in_a_line_up_are_people():
+    text = ("Leicester beat Wasps 23-10 in the Premiership match.\n\nLeicester: Murphy; Rabeni, "
+            "Smith, Gibson, Healey; Goode, Ellis; Rowntree, Chuter, White, M Johnson (capt).")
+    out = found(text, ("Chuter", "ORG"), ("Healey", "ORG"), title="Rugby - Tigers win")
+    assert set(out["person"]) == {"Chuter", "Healey"}

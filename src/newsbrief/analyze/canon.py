@@ -30,7 +30,7 @@ from ..catalog import Catalog, entity_key
 from ..model import ORGANIZATION, PERSON, PLACE, EntityKind
 from ..read.wire import is_capitals, is_row, title_case
 from ..text import MONTHS, WEEKDAYS
-from . import kinds
+from . import kinds, lexicon
 from .gazetteer import is_demonym, is_first_name, place_spelling, place_type
 from .ner import Span
 from .spans import Candidate, candidates
@@ -110,6 +110,11 @@ def _merge_adjacent(spans: tuple[Span, ...], text: str) -> list[Span]:
             if gap == " " and last.label == span.label == "PERSON":
                 out[-1] = Span(f"{last.text} {span.text}", "PERSON", last.start)
                 continue  # "Aung San" + "Suu Kyi", "Zine al-Abidine" + "Ben Ali"
+            if (gap == " and " and last.label == span.label == "ORG"
+                    and re.search(r"\b(?:for|of)\b", last.text) and " " not in span.text
+                    and lexicon.noun_lemma(span.text)):
+                out[-1] = Span(f"{last.text} and {span.text}", "ORG", last.start)
+                continue  # "Department for Education" + "and Skills"
             if (gap == " in " and last.label == "ORG" and span.label in ("GPE", "LOC")
                     and re.search(r"\b(?:for|of)\b", last.text)
                     and last.text.rsplit(None, 1)[-1].lower() not in kinds.ORG_ENDINGS):

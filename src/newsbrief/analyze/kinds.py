@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..model import ORGANIZATION, PERSON, PLACE, EntityKind
 from .gazetteer import is_first_name, place_type
@@ -63,9 +64,14 @@ _SPORT_WORDS = frozenset(
     "1500m hurdles jump vault seed seeds set sets serve grand slam racket ace aces "
     "knock-out round rounds trophy title titles champion victory defeat draw drew beat "
     "win won wins winning lost loss points point score scores".split())
+ROSTER_MIN = 5
+_SEGMENT = re.compile(r"[^\n.:]+(?:\.(?=\S)[^\n.:]*)*")  # a line's parts between stops and colons
+_ROSTER_ITEM = re.compile(r"^\s*(?:[A-Z]\.?\s)?[A-Z][\w'\u2019\-]+(?:\s[A-Z][\w'\u2019\-]+)?"
+                          r"(?:\s\((?:capt|c|wk)\.?\))?\s*$")
 SPORT_MIN_WORDS = 6
 SPORT_MIN_SHARE = 0.04
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 # Articles that open the names of foreign newspapers and firms.
 _ARTICLES = frozenset("Le La Les Der Die Das El Il Lo Los Las".split())
 _INITIALS = re.compile(r"^(?:[A-Z]\.[ ]?)+[A-Z][a-z'\u2019\-]+[a-z]$")
@@ -132,7 +138,11 @@ def ending_kind(name: str) -> EntityKind | None:
 def context_votes(starts: Sequence[int], length: int, text: str, sport: bool) -> Counter:
     """Votes for each kind from the words around each mention of a name."""
     votes: Counter = Counter()
+    rosters = _rosters(text) if sport else ()
     for start in starts:
+        if any(begin <= start < end for begin, end in rosters):
+            votes["roster"] += 1
+            continue
         before = text[max(0, start - 40):start]
         after = text[start + length:start + length + 40]
         line_start = start == 0 or text[start - 1] == "\n"
@@ -150,6 +160,20 @@ def context_votes(starts: Sequence[int], length: int, text: str, sport: bool) ->
         elif _PLACE_BEFORE.search(before):
             votes[PLACE.key] += 1
     return votes
+
+
+@lru_cache(maxsize=4)
+def _rosters(text: str) -> tuple[tuple[int, int], ...]:
+    """Where a sports report lists a side's players: five or more names, one or two
+    capitalised words each, between commas and semicolons ("Murphy; Rabeni, Smith,
+    Gibson, Healey; Goode, Ellis; Rowntree, Chuter, M Johnson (capt)")."""
+    out = []
+    for segment in _SEGMENT.finditer(text):
+        items = [i for i in re.split(r"[,;]", segment[0]) if i.strip()]
+        named = sum(bool(_ROSTER_ITEM.match(i)) for i in items)
+        if len(items) >= ROSTER_MIN and named >= 0.8 * len(items):
+            out.append(segment.span())
+    return tuple(out)
 
 
 def person_shape(name: str, endings: bool = True) -> bool:
@@ -178,8 +202,12 @@ def decide(name: str, model: Counter, context: Counter, sport: bool,
     model_kind = max(model, key=lambda k: (model[k], k == PERSON.key)) if model else PLACE.key
     if model_kind == PERSON.key and name.split()[0] in _ARTICLES and len(name.split()) > 1:
         return ORGANIZATION.key  # "Le Matin", "Der Spiegel": a title, not a person
+    if context["roster"] and not where:
+        return PERSON.key  # a player in a side's line-up
     if sport and name.lower().rsplit(None, 1)[-1] in _TEAM_WORDS and len(name.split()) > 1:
         return ORGANIZATION.key  # "Manchester City", "Kansas City" in a sports report
+    if model_kind == PLACE.key and not where and _ACRONYM.match(name):
+        return ORGANIZATION.key  # "BT": an acronym no gazetteer knows as a place
     ending = ending_kind(name)
     if ending == PLACE.key and model_kind == PERSON.key and person_shape(name, endings=False):
         return PERSON.key  # "Wayne Bridge"
