@@ -205,3 +205,16 @@ def test_players_in_a_line_up_are_people():
             "Smith, Gibson, Healey; Goode, Ellis; Rowntree, Chuter, White, M Johnson (capt).")
     out = found(text, ("Chuter", "ORG"), ("Healey", "ORG"), title="Rugby - Tigers win")
     assert set(out["person"]) == {"Chuter", "Healey"}
+
+
+def test_in_a_football_report_a_town_sacked_at_or_joined_is_its_club():
+    text = ("Hoddle was sacked at Spurs and linked with former club Southampton. The striker "
+            "scored twice as the side won the league match at Molineux.")
+    out = found(text, ("Spurs", "GPE"), ("Southampton", "GPE"), ("Molineux", "ORG"),
+                title="Wolves appoint Hoddle as manager")
+    assert set(out["organization"]) == {"Spurs", "Southampton"}
+    assert out["place"] == ("Molineux",)
+
+
+def test_a_possessive_inside_a_span_separates_two_names():
+    assert names("Manchester United's Brown", "PERSON") == ["Manchester United", "Brown"]

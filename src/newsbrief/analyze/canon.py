@@ -265,7 +265,8 @@ def _kind(name: str, group: list[Mention], text: str, sport: bool,
     context: Counter = Counter()
     for spelling in {m.name for m in group}:
         starts = [m.start for m in group if m.name == spelling and m.start >= 0]
-        context += kinds.context_votes(starts, len(spelling), text, sport)
+        context += kinds.context_votes(starts, len(spelling), text, sport,
+                                       place_type(name) in ("city", "region"))
     return kinds.decide(name, model, context, sport, part_of_person and len(name.split()) == 1)
 
 

@@ -89,10 +89,18 @@ _RESULT = (r"beat|beats|beaten|won|win|wins|lost|lose|loses|drew|draw|draws|defe
 _TEAM_AFTER = re.compile(rf"^(?:['\u2019]s)?[ \t]*(?:(?:{_RESULT})\b|\d)|^['\u2019]s[ \t]+[A-Z][a-z]+ [A-Z]")
 _TEAM_BEFORE = re.compile(r"(?:\b(?:beat|beating|against|v|vs|versus|joined|joining|signed for|"
                           r"drew with|draw with|lost to|loss to|defeat by|win over|victory over|"
-                          r"played for|playing for|plays for)|\d)[ \t.]+$", re.I)
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|towards|of|from|leave|"
-                           r"leaving|quit|quitting)[ \t]+"
+                          r"played for|playing for|plays for|club|side|rivals|sacked by|"
+                          r"return to|move to|moved to|loan to|loan from|signed from|(?:sacked|"
+                          r"manager|boss|coach|career|spell|stint|player|captain|days) at)|\d)"
+                          r"[ \t.]+$",
+                          re.I)
+# Words before a place. In a sports report, "at" a town is as often its club as the town
+# ("sacked at Spurs"), and a club is left as often as a town, so only "in" and the
+# like count there, and "at" only for a name no gazetteer knows as a town (a ground).
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|across|around|towards|of)[ \t]+"
                            r"(?:the[ \t]+)?$")
+_AT_BEFORE = re.compile(r"\bat[ \t]+(?:the[ \t]+)?$")
+_LEFT_BEFORE = re.compile(r"\b(?:from|leave|leaving|quit|quitting)[ \t]+(?:the[ \t]+)?$")
 _VENUE = re.compile(r"^[ \t]*:")  # "Leicester: Leicestershire beat Somerset" in a results table
 _ORG_AFTER = re.compile(r"^(?:['\u2019]s)?[ \t]+(?:shares|stake|chief|chairman|boss|bosses|"
                         r"board|executives?|spokes(?:man|woman|person)|owners?|subsidiary|unit|"
@@ -135,8 +143,10 @@ def ending_kind(name: str) -> EntityKind | None:
     return None
 
 
-def context_votes(starts: Sequence[int], length: int, text: str, sport: bool) -> Counter:
-    """Votes for each kind from the words around each mention of a name."""
+def context_votes(starts: Sequence[int], length: int, text: str, sport: bool,
+                  town: bool = False) -> Counter:
+    """Votes for each kind from the words around each mention of a name;
+    ``town``: the gazetteers know the name as a town or region."""
     votes: Counter = Counter()
     rosters = _rosters(text) if sport else ()
     for start in starts:
@@ -150,14 +160,15 @@ def context_votes(starts: Sequence[int], length: int, text: str, sport: bool) ->
             votes[ORGANIZATION.key] += 1
         if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
             votes[PERSON.key] += 1
+        at = _AT_BEFORE.search(before)
         if not sport:
-            votes[PLACE.key] += bool(_PLACE_BEFORE.search(before))
-            continue
-        if line_start and _VENUE.match(after):
+            votes[PLACE.key] += bool(at or _PLACE_BEFORE.search(before)
+                                     or _LEFT_BEFORE.search(before))
+        elif line_start and _VENUE.match(after):
             votes[PLACE.key] += 1
         elif _TEAM_AFTER.match(after) or _TEAM_BEFORE.search(before):
             votes["team"] += 1
-        elif _PLACE_BEFORE.search(before):
+        elif _PLACE_BEFORE.search(before) or at and not town:
             votes[PLACE.key] += 1
     return votes
 
