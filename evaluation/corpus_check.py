@@ -19,6 +19,7 @@ from newsbrief.analyze.cache import SpanCache
 from newsbrief.briefing_file import parse_briefing, to_briefing
 from newsbrief.catalog import load_catalog
 from newsbrief.link import link
+from newsbrief.model import KINDS, TOPIC
 from newsbrief.read import decode, parse
 from newsbrief.render import render_briefing
 
@@ -61,13 +62,13 @@ def check_corpus(folder: Path, cache_dir: Path) -> CorpusCheck:
     links = link(briefings, catalog)
     dated = [b for b in briefings if b.date]
     wrong = tuple((b.slug, b.date) for b in dated if not YEARS[0] <= b.date.year <= YEARS[1])
-    shown = [t for terms in links.by_briefing.values() for t in terms if t.kind == "topic"]
+    shown = [t for terms in links.by_briefing.values() for t in terms if t.kind == TOPIC]
     top = {}
-    for kind in ("person", "organization", "place", "topic"):
+    for kind in KINDS:
         terms = (t for t in links.terms.values() if t.kind == kind)
         best = heapq.nsmallest(TOP, terms, key=lambda t: (-len(links.briefings_for(t)), t.name))
-        top[kind] = tuple((t.name, len(links.briefings_for(t))) for t in best)
-    without = sum(not any(t.kind == "topic" for t in terms) for terms in links.by_briefing.values())
+        top[kind.key] = tuple((t.name, len(links.briefings_for(t))) for t in best)
+    without = sum(not any(t.kind == TOPIC for t in terms) for terms in links.by_briefing.values())
     return CorpusCheck(len(briefings), len(dated), wrong, len(set(shown)), len(shown),
                        tuple(sorted({t.name for t in shown if not t.has_page})), without, top,
                        time.perf_counter() - started)

@@ -30,6 +30,7 @@ from newsbrief.analyze.ner import Span
 from newsbrief.briefing_file import parse_briefing, to_briefing
 from newsbrief.catalog import load_catalog
 from newsbrief.link import link
+from newsbrief.model import ENTITY_KINDS
 from newsbrief.read import decode, parse
 from newsbrief.render import render_briefing
 
@@ -93,7 +94,6 @@ def _link_as_site(results: list[Result], catalog) -> None:
     by_corpus: dict[str, list[Result]] = defaultdict(list)
     for r in results:
         by_corpus[r.sample.corpus].append(r)
-    folder = {"person": "people", "organization": "organizations", "place": "places"}
     for group in by_corpus.values():
         briefings = {}
         for r in group:
@@ -103,8 +103,8 @@ def _link_as_site(results: list[Result], catalog) -> None:
         for rel, (r, _) in briefings.items():
             shown = defaultdict(list)
             for term in links.by_briefing.get(rel, ()):
-                if term.kind in folder:
-                    shown[folder[term.kind]].append(term.name)
+                if term.kind in ENTITY_KINDS:
+                    shown[term.kind.front_matter].append(term.name)
             r.site = {k: tuple(shown[k]) for k in KINDS}
 
 
