@@ -28,12 +28,12 @@ from functools import lru_cache
 
 from ..catalog import Catalog, entity_key
 from ..model import ORGANIZATION, PERSON, PLACE, EntityKind
-from ..read.wire import is_capitals, is_row, title_case
-from ..text import MONTHS, WEEKDAYS
-from . import kinds, lexicon
+from ..read.wire import is_capitals, title_case
+from . import kinds
 from .gazetteer import is_demonym, is_first_name, place_spelling, place_type
 from .ner import Span
-from .spans import Candidate, candidates
+from .results import athletes, scored_names
+from .spans import Candidate, candidates, merge_adjacent
 
 LABEL_KINDS: dict[str, EntityKind] = {
     "PERSON": PERSON.key,
@@ -46,18 +46,10 @@ _ACRONYM_DEF = re.compile(
     r"\b((?:[A-Z][\w&'\u2019-]*)(?:\s+(?:of|and|for|on|the|de|&|[A-Z][\w&'\u2019-]*)){1,8})"
     r"\s+\(([A-Z][A-Z&.]{1,9})\)"
 )
-_ATHLETE = re.compile(r"(?<![\w'\u2019.-])(?P<name>[A-Z][\w'\u2019.\-]+(?: [A-Z][\w'\u2019.\-]+){1,3})"
-                      r" \((?P<country>[A-Z][\w.\- ]{1,30})\)")
 _ROLE_ACRONYMS = frozenset("mp mps mep meps msp msps mla mlas am ams mscp mscps ceo cfo".split())
 _PREFIXED = re.compile(r"^(?:Non|Anti|Pro|Ex|Pre|Post|Neo|Mid)-", re.I)
 _LOWER_RUN = re.compile(r"(?<![\w.])[a-z][a-z'\u2019-]*(?:[ ]+[a-z][a-z'\u2019-]*)*(?!\w)")
-_COUNTRY_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z]{2,3}$")
 _JOIN = re.compile(r"(?<=\w\.)-|-(?=[A-Z])")
-_NAME_WORD = r"[A-Z][\w'\u2019.&\-]*"
-_BEFORE_SCORE = re.compile(rf"(?<![\w'\u2019.-])(?P<name>{_NAME_WORD}(?: (?:of |de |the )?{_NAME_WORD})"
-                           r"{0,3}) ?(?=\d)")
-_CALENDAR = frozenset({*(m for m in MONTHS if len(m) > 3), *(m.capitalize() for m in MONTHS),
-                       *(d.capitalize() for d in WEEKDAYS)})
 # Capitalised function words inside a name mark a headline fragment.
 _HEADLINE_WORDS = frozenset(
     "Before After To For With From Amid Over Into Against As At By On In Is Are Be "
@@ -82,46 +74,16 @@ def canonical_entities(spans: tuple[Span, ...], text: str, catalog: Catalog, *,
     acronyms = {entity_key(long): short for long, short in _ACRONYM_DEF.findall(text)}
     nationalities = {entity_key(s.text) for s in spans if s.label == "NORP"}
     mentions = [Mention(name, None, -1, fixed=kind) for name, kind in extra if name]
-    for span in _merge_adjacent(spans, text):
+    for span in merge_adjacent(spans, text):
         if span.label in LABEL_KINDS:
             mentions += _mentions(span, text, acronyms, nationalities, catalog)
     sport = kinds.is_sport(title, text)
-    if sport:
-        mentions += _listed_athletes(text) + _scored_names(text, catalog)
+    if sport:  # names in results tables, which the model often misses
+        mentions += [Mention(name, PERSON.key, start, 3) for name, start in athletes(text)]
+        mentions += [Mention(name, None, start, 0) for name, start in scored_names(text)
+                     if not catalog.is_ignored(name) and _is_name(name, text)]
     mentions = _resolve_surnames(mentions, catalog)
     return _rank(mentions, text, catalog, sport)
-
-
-def _merge_adjacent(spans: tuple[Span, ...], text: str) -> list[Span]:
-    """Join spans the model split inside one name: a country's acronym before an
-    organization ("UK" + "Independence Party", "U.S." + "Treasury"), the place that ends
-    an "X for Y in Z" name ("Organisation for Security and Cooperation" + "in Europe"),
-    and two parts of one person's name side by side ("Aung San" + "Suu Kyi")."""
-    ordered = sorted(spans, key=lambda s: s.start)
-    out: list[Span] = []
-    for span in ordered:
-        last = out[-1] if out else None
-        if last is not None:
-            gap = text[last.start + len(last.text):span.start]
-            if (gap == " " and last.label == "GPE" and span.label == "ORG"
-                    and _COUNTRY_ACRONYM.match(last.text)):
-                out[-1] = Span(f"{last.text} {span.text}", "ORG", last.start)
-                continue
-            if gap == " " and last.label == span.label == "PERSON":
-                out[-1] = Span(f"{last.text} {span.text}", "PERSON", last.start)
-                continue  # "Aung San" + "Suu Kyi", "Zine al-Abidine" + "Ben Ali"
-            if (gap == " and " and last.label == span.label == "ORG"
-                    and re.search(r"\b(?:for|of)\b", last.text) and " " not in span.text
-                    and lexicon.noun_lemma(span.text)):
-                out[-1] = Span(f"{last.text} and {span.text}", "ORG", last.start)
-                continue  # "Department for Education" + "and Skills"
-            if (gap == " in " and last.label == "ORG" and span.label in ("GPE", "LOC")
-                    and re.search(r"\b(?:for|of)\b", last.text)
-                    and last.text.rsplit(None, 1)[-1].lower() not in kinds.ORG_ENDINGS):
-                out[-1] = Span(f"{last.text} in {span.text}", "ORG", last.start)
-                continue
-        out.append(span)
-    return out
 
 
 def _mentions(span: Span, text: str, acronyms: dict[str, str], nationalities: set[str],
@@ -180,33 +142,6 @@ def _common_word(name: str, text: str) -> bool:
 def _lower_case_runs(text: str) -> str:
     """The text's runs of lower-case words, each between spaces: looked up once per name."""
     return " " + " ".join(" ".join(run.split()) for run in _LOWER_RUN.findall(text)) + " "
-
-
-def _listed_athletes(text: str) -> list[Mention]:
-    """In a results table, a name followed by a country in brackets is an athlete:
-    "Pete Sampras (U.S.) beat Jiri Novak (Czech Republic)"."""
-    out = []
-    for m in _ATHLETE.finditer(text):
-        country = m["country"]
-        if place_type(country) == "country" or country in ("U.S.", "US", "UK", "Britain"):
-            out.append(Mention(m["name"], PERSON.key, m.start("name"), 3))
-    return out
-
-
-def _scored_names(text: str, catalog: Catalog) -> list[Mention]:
-    """In a sports report's results and standings, a capitalised name just before a score
-    is a team or a player, whether or not the model saw it: "Airdrieonians 2 Alloa 1"."""
-    out = []
-    position = 0
-    for line in text.split("\n"):
-        if is_row(line):
-            for m in _BEFORE_SCORE.finditer(line):
-                name = m["name"]
-                if not (catalog.is_ignored(name) or name.split()[0] in _CALENDAR) \
-                        and _is_name(name, text):
-                    out.append(Mention(name, None, position + m.start("name"), 0))
-        position += len(line) + 1
-    return out
 
 
 def _resolve_surnames(mentions: list[Mention], catalog: Catalog) -> list[Mention]:

@@ -15,7 +15,8 @@ The model's spans often carry more than a name, or two names in one:
   ("Gazprom and Gazpromneft"), one otherwise ("Department for Education and
   Skills").
 A part split off a span keeps the model's label only as a weak vote: its kind
-is decided from other evidence.
+is decided from other evidence. Spans the model split inside one name are
+joined first (``merge_adjacent``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import lexicon
 from .gazetteer import is_demonym, place_type
+from .kinds import ORG_ENDINGS
 from .ner import Span
 
 MAX_NAME_WORDS = 12
@@ -40,6 +43,7 @@ _PARTICLE = re.compile(r"^(?:(?:al|el|ad|as|ash|at|az|ar|an|ad|bin|ibn|abu)[-\u2
                        r"das|do|of|for|and|the|upon|on|&|und|et)$)")
 # Names that end in a number: "BBC Radio 4", "BBC News 24", "Channel 4".
 _NUMBERED = frozenset({"radio", "channel", "news", "bbc", "itv", "s4c", "e4", "formula"})
+_COUNTRY_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z]{2,3}$")
 _NUMBER_AFTER = re.compile(r" \d{1,2}\b")
 _INNER_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir"})
 _ROLE_WORDS = frozenset("striker midfielder defender goalkeeper keeper winger forward boss "
@@ -159,3 +163,35 @@ def _trim(name: str, start: int, person: bool) -> tuple[str, int]:
     if not tokens or len(tokens) > MAX_NAME_WORDS:
         return "", start
     return " ".join(tokens), start
+
+
+def merge_adjacent(spans: tuple[Span, ...], text: str) -> list[Span]:
+    """Join spans the model split inside one name: a country's acronym before an
+    organization ("UK" + "Independence Party", "U.S." + "Treasury"), the place that ends
+    an "X for Y in Z" name ("Organisation for Security and Cooperation" + "in Europe"),
+    and two parts of one person's name side by side ("Aung San" + "Suu Kyi")."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    out: list[Span] = []
+    for span in ordered:
+        last = out[-1] if out else None
+        if last is not None:
+            gap = text[last.start + len(last.text):span.start]
+            if (gap == " " and last.label == "GPE" and span.label == "ORG"
+                    and _COUNTRY_ACRONYM.match(last.text)):
+                out[-1] = Span(f"{last.text} {span.text}", "ORG", last.start)
+                continue
+            if gap == " " and last.label == span.label == "PERSON":
+                out[-1] = Span(f"{last.text} {span.text}", "PERSON", last.start)
+                continue  # "Aung San" + "Suu Kyi", "Zine al-Abidine" + "Ben Ali"
+            if (gap == " and " and last.label == span.label == "ORG"
+                    and re.search(r"\b(?:for|of)\b", last.text) and " " not in span.text
+                    and lexicon.noun_lemma(span.text)):
+                out[-1] = Span(f"{last.text} and {span.text}", "ORG", last.start)
+                continue  # "Department for Education" + "and Skills"
+            if (gap == " in " and last.label == "ORG" and span.label in ("GPE", "LOC")
+                    and re.search(r"\b(?:for|of)\b", last.text)
+                    and last.text.rsplit(None, 1)[-1].lower() not in ORG_ENDINGS):
+                out[-1] = Span(f"{last.text} in {span.text}", "ORG", last.start)
+                continue
+        out.append(span)
+    return out
