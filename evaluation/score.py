@@ -26,6 +26,11 @@ ALIASES = (
     frozenset({"uk", "britain", "unitedkingdom", "greatbritain"}),
     frozenset({"un", "unitednations"}),
     frozenset({"eu", "europeanunion"}),
+    # Britain's parties under their everyday names, as British copy writes them.
+    frozenset({"conservative", "conservatives", "conservativeparty", "tory", "tories",
+               "toryparty"}),
+    frozenset({"labour", "labourparty", "newlabour"}),
+    frozenset({"libdem", "libdems", "liberaldemocrat", "liberaldemocrats"}),
 )
 _PUNCT = re.compile(r"[^\w]+")
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|['\u2019])$")
