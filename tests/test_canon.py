@@ -218,3 +218,10 @@ def test_in_a_football_report_a_town_sacked_at_or_joined_is_its_club():
 
 def test_a_possessive_inside_a_span_separates_two_names():
     assert names("Manchester United's Brown", "PERSON") == ["Manchester United", "Brown"]
+
+
+def test_a_catalog_name_the_model_read_as_a_nationality_is_still_that_name():
+    text = "Labour MPs met British voters."
+    out = found(text, ("Labour", "NORP"), ("British", "NORP"))
+    assert out.get("organization") == ("Labour",)  # as the article spells it
+    assert not out.get("place") and not out.get("person")

@@ -2,8 +2,9 @@
 
 The model is only a first opinion. In order:
 1. each span becomes clean name candidates (``spans``);
-2. the editors' catalog wins: an alias joins its canonical name and kind;
-   ignored names go;
+2. the editors' catalog wins: an alias joins its canonical name and kind,
+   even where the model read it as a nationality word ("the Tories", "Labour
+   MPs"); ignored names go;
 3. a long form defined with an acronym ("Asia-Pacific Economic Cooperation
    (APEC)") becomes the acronym;
 4. what is not a name goes: events and awards, nationality words (the model's
@@ -77,6 +78,8 @@ def canonical_entities(spans: tuple[Span, ...], text: str, catalog: Catalog, *,
     for span in merge_adjacent(spans, text):
         if span.label in LABEL_KINDS:
             mentions += _mentions(span, text, acronyms, nationalities, catalog)
+        elif span.label == "NORP" and (entry := catalog.lookup(span.text)):
+            mentions.append(Mention(span.text, None, span.start, fixed=entry.kind))
     sport = kinds.is_sport(title, text)
     if sport:  # names in results tables, which the model often misses
         mentions += [Mention(name, PERSON.key, start, 3) for name, start in athletes(text)]
