@@ -225,3 +225,13 @@ def test_a_catalog_name_the_model_read_as_a_nationality_is_still_that_name():
     out = found(text, ("Labour", "NORP"), ("British", "NORP"))
     assert out.get("organization") == ("Labour",)  # as the article spells it
     assert not out.get("place") and not out.get("person")
+
+
+def test_a_lone_word_never_introduced_as_a_person_is_not_a_person_in_news():
+    text = "Drug maker Glaxomed has cut prices. Later, Glaxomed reported higher sales."
+    out = found(text, ("Glaxomed", "PERSON"))
+    assert out.get("organization") == ("Glaxomed",) and not out.get("person")
+    # A title introduces a person, and a first name is one.
+    assert found("Mr Brankov said no. Brankov left.", ("Brankov", "PERSON")).get("person") == (
+        "Brankov",)
+    assert found("Later, Oliver said no.", ("Oliver", "PERSON")).get("person") == ("Oliver",)

@@ -242,6 +242,11 @@ def decide(name: str, model: Counter, context: Counter, sport: bool,
     if (model_kind == PERSON.key and single and context[PLACE.key] and not context[PERSON.key]
             and not is_first_name(name)):
         return PLACE.key  # "at Anfield": a lone word the model took for a person
+    if (not sport and model_kind == PERSON.key and single and not where
+            and not context[PERSON.key] and not is_first_name(name)):
+        # News copy brings a person in by full name or title before a lone surname;
+        # a lone word never so introduced is a company or brand ("GlaxoSmithKline").
+        return ORGANIZATION.key
     if where and not context[model_kind]:
         if model_kind == PERSON.key and single and not is_first_name(name):
             return PLACE.key
