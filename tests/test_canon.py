@@ -235,3 +235,10 @@ def test_a_lone_word_never_introduced_as_a_person_is_not_a_person_in_news():
     assert found("Mr Brankov said no. Brankov left.", ("Brankov", "PERSON")).get("person") == (
         "Brankov",)
     assert found("Later, Oliver said no.", ("Oliver", "PERSON")).get("person") == ("Oliver",)
+
+
+def test_a_party_named_before_a_person_is_not_part_of_the_name():
+    text = "The group, including Labour Ken Brankov and others, met."
+    out = found(text, ("Labour Ken Brankov", "PERSON"))
+    assert out.get("person") == ("Ken Brankov",)
+    assert out.get("organization") == ("Labour",)

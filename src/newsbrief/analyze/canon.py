@@ -108,9 +108,15 @@ def _mentions(span: Span, text: str, acronyms: dict[str, str], nationalities: se
 
 
 def _split_joined(found: list[Candidate], catalog: Catalog) -> list[Candidate]:
-    """"U.S.-South Korea" -> "U.S." and "South Korea", when each part is a known name."""
+    """"U.S.-South Korea" -> "U.S." and "South Korea", when each part is a known name;
+    "Tories Ken Clarke" -> "Tories" and "Ken Clarke", a catalog name used as a
+    descriptor before a person's name."""
     out = []
     for c in found:
+        described = _descriptor(c, catalog)
+        if described:
+            out += described
+            continue
         parts = [p for p in _JOIN.split(c.name) if p]
         if len(parts) > 1 and all(catalog.lookup(p) or place_type(p) for p in parts):
             offsets = [c.start + c.name.index(p) for p in parts]
@@ -118,6 +124,21 @@ def _split_joined(found: list[Candidate], catalog: Catalog) -> list[Candidate]:
         else:
             out.append(c)
     return out
+
+
+def _descriptor(c: Candidate, catalog: Catalog) -> list[Candidate]:
+    words = c.name.split()
+    if c.label != "PERSON":
+        return []
+    for n in (2, 1):
+        if len(words) >= n + 2:
+            head = " ".join(words[:n])
+            entry = catalog.lookup(head)
+            rest = " ".join(words[n:])
+            if entry and entry.kind != PERSON.key and kinds.person_shape(rest):
+                return [Candidate(head, c.label, c.start, False),
+                        Candidate(rest, c.label, c.start + c.name.index(rest, len(head)), False)]
+    return []
 
 
 def _is_name(name: str, text: str = "") -> bool:
