@@ -6,6 +6,7 @@ build goes on without it, so one typo cannot stop the site.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ class Catalog:
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # label -> triggers
     problems: tuple[Problem, ...] = ()
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical key -> spellings
+    sha256: str = ""  # of entities.yml and topics.yml as they are on disk
 
     def lookup(self, name: str) -> CatalogEntry | None:
         return self.entries.get(entity_key(name))
@@ -60,7 +62,19 @@ def load_catalog(root: Path) -> Catalog:
     entities = _load_yaml(root / "entities.yml", problems) or {}
     topics = _load_yaml(root / "topics.yml", problems) or {}
     entries, ignored, aliases = _entities(entities, problems)
-    return Catalog(entries, ignored, _topics(topics, problems), tuple(problems), aliases)
+    return Catalog(entries, ignored, _topics(topics, problems), tuple(problems), aliases,
+                   vocabulary_sha256(root))
+
+
+def vocabulary_sha256(root: Path) -> str:
+    """One hash of the editors' vocabulary files: a change to either regenerates the
+    unedited briefings."""
+    digest = hashlib.sha256()
+    for name in ("entities.yml", "topics.yml"):
+        path = root / name
+        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b"")
+                      + b"\0")
+    return digest.hexdigest()
 
 
 def _load_yaml(path: Path, problems: list[Problem]) -> dict | None:

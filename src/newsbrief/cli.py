@@ -74,15 +74,18 @@ def convert(ctx: click.Context, strict: bool) -> None:
 @main.command()
 @click.pass_context
 def status(ctx: click.Context) -> None:
-    """List every briefing as generated, edited, edited-seed-changed, orphaned,
-    hand-written or broken, and the seeds with no briefing yet."""
+    """List every briefing with its state, and the seeds that are new or refused.
+
+    States: generated, edited, edited-seed-changed, seed-renamed, orphaned,
+    unpublished, hand-written, invalid, broken. Writes nothing.
+    """
     from . import editor
 
-    statuses, new_seeds = editor.status(ctx.obj["project"])
+    statuses, seeds = editor.status(ctx.obj["project"])
     for item in statuses:
         click.echo(f"{item.status:<20} {item.rel}  ({item.note})")
-    for rel in new_seeds:
-        click.echo(f"{'new':<20} {rel}  (no briefing yet; the next build writes one)")
+    for rel, state, note in seeds:
+        click.echo(f"{state:<20} {rel}  ({note})")
     counts = {s: sum(i.status == s for i in statuses) for s in editor.STATUSES}
     click.echo(", ".join(f"{n} {s}" for s, n in counts.items() if n) or "no briefings", err=True)
 
@@ -98,7 +101,7 @@ def check(ctx: click.Context, strict: bool) -> None:
     from . import editor
 
     problems = editor.check(ctx.obj["project"])
-    for problem in problems:
+    for problem in sorted(problems, key=lambda p: (p.path, p.severity != "error", p.line or 0)):
         click.echo(problem.format(severity=True))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors

@@ -18,7 +18,6 @@ from .briefing_file import to_briefing
 from .briefing_page import briefing_markdown
 from .feed import FEED_URI, atom_feed
 from .link import Links, link
-from .messages import log
 from .model import Briefing
 from .pipeline import ConvertReport, convert, log_report
 from .project import Project
@@ -99,7 +98,4 @@ class Site:
 def build_site(project: Project, options: SiteOptions = SiteOptions()) -> Site:
     report = convert(project)
     log_report(report)
-    site = Site(project, report, options)
-    for problem in site.links.problems:
-        log.warning(str(problem))
-    return site
+    return Site(project, report, options)
