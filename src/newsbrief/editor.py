@@ -1,9 +1,11 @@
-"""Editors' commands on top of the pipeline: status, check, diff and regenerate.
+"""Editors' commands on top of the pipeline: status, check, diff, regenerate, follow
+and unpublish (merge and accept are in ``merge``).
 
-Nothing here decides differently from the build: states come from
-``briefing_file`` and ``sync``'s decisions, rules from ``validate`` and ``read``,
-the would-be briefing from ``pipeline.render_articles``. ``regenerate`` is the only write, and it
-keeps a copy of the replaced file under ``.cache/backups/`` first.
+Nothing here decides differently from the build: states and problems come from
+``pipeline.survey`` (the sync plan and ``review.findings``), the would-be briefing
+from ``pipeline.render_articles``. ``regenerate`` keeps a copy of the replaced file
+under ``.cache/backups/`` first; ``follow`` and ``unpublish`` change one front
+matter line and leave an unedited briefing unedited.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from typing import Literal
 from . import sync
 from .briefing_file import BriefingFile, read_briefing
 from .catalog import load_catalog
-from .fsutil import atomic_write, build_lock
+from .fsutil import atomic_write, build_lock, write_if_changed
+from .history import remember
+from .machine import set_key, stamp
 from .messages import NewsbriefError
 from .model import Problem
 from .pipeline import render_articles, survey
@@ -192,3 +196,40 @@ def _seed_of(project: Project, file: BriefingFile) -> Path:
         raise EditorError(Problem(file.rel, f"its seed {source} no longer exists",
                                   "restore the seed, or keep the briefing as it is"))
     return seed
+
+
+# --- follow and unpublish: one front matter line, the file's state unchanged ----
+
+def follow(project: Project, rel: str) -> str | None:
+    """Point the briefing's `source` at the seed in seeds/ with the bytes its machine block
+    records (a renamed seed). Returns the new source, or None when it already points there."""
+    file = read_briefing(project.root / rel, project.root)
+    wanted = file.seed_sha256
+    for path in project.seed_files()[0] if wanted else ():
+        if hashlib.sha256(path.read_bytes()).hexdigest() == wanted:
+            source = project.rel(path)
+            return None if source == file.source else _set(project, rel, "source", source)
+    raise EditorError(Problem(rel, "no seed in seeds/ has the bytes its `newsbrief:` block "
+                              "records, so there is no renamed seed to follow",
+                              "restore the seed, or point `source:` at the new seed yourself"))
+
+
+def unpublish(project: Project, rel: str) -> bool:
+    """Set `draft: true`: the briefing leaves the published site but stays in `make serve`.
+    Returns whether the file changed."""
+    return _set(project, rel, "draft", True) is not None
+
+
+def _set(project: Project, rel: str, key: str, value):
+    """Set one front matter key. An unedited briefing is stamped again so it stays unedited
+    (and the build may still regenerate it); an edited one stays edited."""
+    with build_lock(project.lock_path):
+        path = project.root / rel
+        file = read_briefing(path, project.root)
+        if file.state == "broken":
+            raise EditorError(file.problems[0])
+        text = set_key(path.read_text(encoding="utf-8"), key, value)
+        if file.state == "generated":
+            text = stamp(text, file.inputs)
+            remember(project, text)
+        return value if write_if_changed(path, text.encode("utf-8")) else None

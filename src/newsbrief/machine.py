@@ -37,12 +37,16 @@ class Inputs:
         return cls(**{f.name: str(block.get(f.name) or "") for f in fields(cls)})
 
 
-def stamp(text: str, inputs: Inputs) -> str:
-    """``text`` with its machine block (re)written just before the closing ``---``."""
+def stamp(text: str, inputs: Inputs, generated: str | None = None) -> str:
+    """``text`` with its machine block (re)written just before the closing ``---``.
+
+    ``generated`` is the text as generated when ``text`` is an editor's version of it
+    (a merge, an accepted seed change); by default ``text`` itself, which is unedited."""
     text = unstamped(text)
     lines = "".join(f"  {f.name}: {_scalar(getattr(inputs, f.name))}\n" for f in fields(inputs)
                     if getattr(inputs, f.name))
-    block = f"{MACHINE_KEY}:\n{lines}  generated_sha256: {content_hash(text)}\n"
+    digest = content_hash(text if generated is None else generated)
+    block = f"{MACHINE_KEY}:\n{lines}  generated_sha256: {digest}\n"
     head, sep, body = text.partition("\n---\n")
     return f"{head}\n{block}---\n{body}" if sep else text
 

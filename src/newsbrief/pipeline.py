@@ -53,7 +53,12 @@ class ConvertReport:
 
     @property
     def publishable(self) -> tuple[BriefingFile, ...]:
-        return tuple(f for f in self.briefings if f.state != "broken")
+        return tuple(f for f in self.briefings if f.state != "broken" and not f.draft)
+
+    @property
+    def drafts(self) -> tuple[BriefingFile, ...]:
+        """Unpublished briefings (`draft: true`): in `make serve` only."""
+        return tuple(f for f in self.briefings if f.state != "broken" and f.draft)
 
 
 def convert(project: Project) -> ConvertReport:

@@ -33,6 +33,7 @@ class SourcePage:
     src_uri: str
     abs_path: Path | None = None
     content: str | None = None
+    draft: bool = False  # unpublished: shown by `mkdocs serve` only, as MkDocs' drafts are
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,11 @@ class Site:
                      + listings.timeline(self.urls, self.briefings))
         return {page.src_uri: page for page in generated}
 
-    def briefing_pages(self) -> list[SourcePage]:
-        return [SourcePage(b.path, abs_path=self.project.root / b.path) for b in self.briefings]
+    def briefing_pages(self, *, drafts: bool = False) -> list[SourcePage]:
+        """The published briefings' pages; with ``drafts``, the unpublished ones' too."""
+        pages = [SourcePage(b.path, abs_path=self.project.root / b.path) for b in self.briefings]
+        return pages + [SourcePage(f.rel, abs_path=self.project.root / f.rel, draft=True)
+                        for f in (self.report.drafts if drafts else ())]
 
     def generated_pages(self) -> list[SourcePage]:
         pages_ = [SourcePage(uri, content=page.markdown) for uri, page in self.listings.items()]

@@ -16,6 +16,7 @@ KNOWN_KEYS = frozenset({*LIST_KEYS, *TEXT_KEYS, "date", "related", "newsbrief", 
                         # MkDocs and Material page keys editors may use.
                         "description", "hide", "search", "template", "status", "icon", "tags"})
 RELATED_KEYS = frozenset({"pin", "hide"})
+_CONFLICT = re.compile(r"^(<{7}|>{7})( |$)", re.M)
 
 
 def coerce_list(value) -> tuple[str, ...]:
@@ -61,6 +62,11 @@ def briefing_problems(rel: str, meta: dict, text: str) -> list[Problem]:
     if related is not None and not (isinstance(related, dict) and set(related) <= RELATED_KEYS):
         report("related", "`related` must map `pin` and/or `hide` to lists of briefing slugs",
                "write `related: {pin: [slug], hide: [slug]}`")
+    conflict = _CONFLICT.search(text)
+    if conflict:
+        problems.append(Problem(rel, "holds merge conflict markers (`<<<<<<<`, `=======`, "
+                                "`>>>>>>>`)", "keep the lines you want between the markers and "
+                                "delete the markers", text.count("\n", 0, conflict.start()) + 1))
     for key in meta:
         if key not in KNOWN_KEYS:
             close = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1)
