@@ -278,3 +278,10 @@ def test_a_new_topic_reaches_unedited_briefings_and_never_edited_ones(root: Path
     assert state(root, OTHER) == "generated"
     assert (root / EDITED).read_bytes() == edited
     assert "newsbrief: wrote 1 briefing(s): " + OTHER in build.stderr
+
+
+def test_a_comment_in_the_vocabulary_regenerates_nothing(root: Path):
+    topics = root / "topics.yml"
+    topics.write_text("# An editor's note.\n" + topics.read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    assert convert(Project.at(root)).written == ()

@@ -7,6 +7,7 @@ build goes on without it, so one typo cannot stop the site.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,18 +64,14 @@ def load_catalog(root: Path) -> Catalog:
     topics = _load_yaml(root / "topics.yml", problems) or {}
     entries, ignored, aliases = _entities(entities, problems)
     return Catalog(entries, ignored, _topics(topics, problems), tuple(problems), aliases,
-                   vocabulary_sha256(root))
+                   vocabulary_sha256(entities, topics))
 
 
-def vocabulary_sha256(root: Path) -> str:
-    """One hash of the editors' vocabulary files: a change to either regenerates the
-    unedited briefings."""
-    digest = hashlib.sha256()
-    for name in ("entities.yml", "topics.yml"):
-        path = root / name
-        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b"")
-                      + b"\0")
-    return digest.hexdigest()
+def vocabulary_sha256(entities: dict, topics: dict) -> str:
+    """One hash of what the editors' vocabulary files say (not their comments or layout):
+    a change to either regenerates the unedited briefings."""
+    said = json.dumps([entities, topics], sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(said.encode("utf-8")).hexdigest()
 
 
 def _load_yaml(path: Path, problems: list[Problem]) -> dict | None:
