@@ -285,3 +285,12 @@ def test_a_comment_in_the_vocabulary_regenerates_nothing(root: Path):
     topics.write_text("# An editor's note.\n" + topics.read_text(encoding="utf-8"),
                       encoding="utf-8")
     assert convert(Project.at(root)).written == ()
+
+
+def test_a_build_with_nothing_to_do_loads_no_language_model(root: Path):
+    code = ("import sys; from newsbrief.pipeline import convert; from newsbrief.project import "
+            "Project; report = convert(Project.at(sys.argv[1])); "
+            "print(len(report.written), 'spacy' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True,
+                            text=True)
+    assert result.stdout.split() == ["0", "False"], result.stderr

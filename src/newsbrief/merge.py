@@ -62,6 +62,7 @@ def accept(project: Project, rel: str) -> str | None:
     stops warning; the version the seed gives becomes the next merge's base."""
     with build_lock(project.lock_path):
         file, theirs = would_be(project, rel)
+        _require_machine_block(file)
         ours = (project.root / rel).read_text(encoding="utf-8")
         text = stamp(ours, _inputs(theirs, rel), generated=theirs)
         return _replace(project, rel, ours, text, theirs)
@@ -77,14 +78,18 @@ def _replace(project: Project, rel: str, old: str, new: str, generated: str) -> 
     return project.rel(backup)
 
 
-def _base(project: Project, file: BriefingFile) -> str:
+def _require_machine_block(file: BriefingFile) -> str:
     if file.state == "broken":
         raise EditorError(file.problems[0])
     if file.generated_sha256 is None:
         raise EditorError(Problem(file.rel, "has no `newsbrief:` block, so no version as "
-                                  "generated to merge from", "it is hand-written: edit it "
+                                  "generated to start from", "it is hand-written: edit it "
                                   "directly"))
-    base = history.recall(project, file.rel, file.generated_sha256)
+    return file.generated_sha256
+
+
+def _base(project: Project, file: BriefingFile) -> str:
+    base = history.recall(project, file.rel, _require_machine_block(file))
     if base is None:
         raise EditorError(Problem(
             file.rel, "the version it was generated as is neither in .cache/generated/ nor in "
@@ -95,9 +100,7 @@ def _base(project: Project, file: BriefingFile) -> str:
 
 
 def _inputs(generated: str, rel: str) -> Inputs:
-    inputs = Inputs.of(parse_briefing(generated, rel).meta)
-    assert inputs is not None, "a generated briefing always has a machine block"
-    return inputs
+    return Inputs.of(parse_briefing(generated, rel).meta) or Inputs("")
 
 
 def _merge_file(ours: str, base: str, theirs: str) -> tuple[str, int]:

@@ -16,7 +16,7 @@ from .briefing_file import BriefingFile, read_briefing
 from .catalog import Catalog, load_catalog
 from .fsutil import build_lock
 from .history import remember
-from .machine import Inputs, set_key, stamp
+from .machine import Inputs, model_id, set_key, stamp
 from .messages import NewsbriefError, log
 from .model import Article, Problem, Seed
 from .project import Project
@@ -80,8 +80,6 @@ def survey(project: Project) -> Survey:
 
 def environment(catalog: Catalog) -> Inputs:
     """The inputs every briefing shares: the vocabulary's hash and the model's version."""
-    from .analyze.ner import model_id  # the installed package's version; spaCy stays unloaded
-
     return Inputs("", catalog.sha256, model_id())
 
 
