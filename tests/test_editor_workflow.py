@@ -173,6 +173,10 @@ def test_unpublish_takes_a_briefing_off_the_site_but_not_off_the_preview(root: P
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert preview.returncode == 0, preview.stderr
     assert (tmp_path / "preview/briefings" / slug / "index.html").is_file()
+    assert run_cli(root, "publish", OTHER).returncode == 0
+    assert state(root, OTHER) == "generated"
+    assert run_mkdocs(root, tmp_path / "again", strict=True).returncode == 0
+    assert (tmp_path / "again/briefings" / slug / "index.html").is_file()
 
 
 def test_an_unpublished_briefing_stays_unpublished_when_its_seed_changes(root: Path):

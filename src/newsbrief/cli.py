@@ -206,16 +206,30 @@ def follow(ctx: click.Context, briefing: str) -> None:
 def unpublish(ctx: click.Context, briefing: str) -> None:
     """Take BRIEFING off the published site (sets `draft: true`); `make serve` still shows it.
 
-    It leaves the pages, search, the feed, lists and related briefings; its seed no longer
-    brings it back. Delete the `draft: true` line to publish it again.
+    It leaves the pages, search, the feed, lists and related briefings, and its seed does not
+    bring it back. `newsbrief publish BRIEFING` undoes it.
     """
     from . import editor
 
     project = ctx.obj["project"]
     rel = editor.resolve(project, briefing)
-    changed = editor.unpublish(project, rel)
+    changed = editor.set_draft(project, rel, True)
     click.echo(f"{rel}: unpublished (`draft: true`)." if changed else
                f"{rel}: already unpublished; nothing written.")
+
+
+@main.command()
+@click.argument("briefing")
+@click.pass_context
+def publish(ctx: click.Context, briefing: str) -> None:
+    """Put BRIEFING unpublished with `newsbrief unpublish` back on the site (`draft: false`)."""
+    from . import editor
+
+    project = ctx.obj["project"]
+    rel = editor.resolve(project, briefing)
+    changed = editor.set_draft(project, rel, False)
+    click.echo(f"{rel}: published again." if changed else
+               f"{rel}: already published; nothing written.")
 
 
 @main.command()

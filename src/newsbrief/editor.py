@@ -214,10 +214,12 @@ def follow(project: Project, rel: str) -> str | None:
                               "restore the seed, or point `source:` at the new seed yourself"))
 
 
-def unpublish(project: Project, rel: str) -> bool:
-    """Set `draft: true`: the briefing leaves the published site but stays in `make serve`.
-    Returns whether the file changed."""
-    return _set(project, rel, "draft", True) is not None
+def set_draft(project: Project, rel: str, draft: bool) -> bool:
+    """`draft: true` unpublishes the briefing: it leaves the published site but stays in
+    `make serve`; `draft: false` publishes it again. Returns whether the file changed."""
+    if not draft and not read_briefing(project.root / rel, project.root).draft:
+        return False  # published already: add no line
+    return _set(project, rel, "draft", draft) is not None
 
 
 def _set(project: Project, rel: str, key: str, value):
@@ -232,4 +234,4 @@ def _set(project: Project, rel: str, key: str, value):
         if file.state == "generated":
             text = stamp(text, file.inputs)
             remember(project, text)
-        return value if write_if_changed(path, text.encode("utf-8")) else None
+        return str(value) if write_if_changed(path, text.encode("utf-8")) else None
