@@ -81,6 +81,8 @@ STATES = {
     "invalid (conflict markers)": (lambda r: edit(r, EDITED, "Cho Hyun pointed out",
                                                   "<<<<<<< yours\nA\n=======\nB\n>>>>>>> seed\n"),
                                    EDITED, True),
+    "invalid (duplicate source)": (lambda r: (r / "briefings/a-copy.md").write_bytes(
+        (r / OTHER).read_bytes()), OTHER, True),
     "broken": (lambda r: hand_written(r, "people: [Cho Hyun\n"), HAND, True),
     "new": (lambda r: (r / "seeds/105_new.txt").write_text(
         "Harbour Plan Approved\n\nThe council met on Monday and approved the harbour plan.\n",

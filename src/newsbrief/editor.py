@@ -65,8 +65,9 @@ def status(project: Project) -> tuple[list[BriefingStatus], list[tuple[str, Seed
     (``new``) or refuses (``refused``)."""
     found = survey(project)
     own: dict[str, list[Problem]] = {}
-    for problem in found.problems:
-        if problem not in found.plan.problems:
+    for problem in found.problems:  # those the plan's state does not already name
+        if (problem not in found.plan.problems
+                or found.plan.states.get(problem.path) == "duplicate-source"):
             own.setdefault(problem.path, []).append(problem)
     statuses = [_status(f, found.plan, own.get(f.rel, [])) for f in found.files]
     existing = {f.rel for f in found.files}

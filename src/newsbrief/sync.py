@@ -27,7 +27,7 @@ from .slug import slugify, unique_slug
 Decision = Literal["create", "regenerate", "current", "keep-edited", "seed-changed-under-edit"]
 # What the build decides for a briefing file, beyond writing it: ``Plan.states``.
 FileState = Literal["regenerate", "seed-changed-under-edit", "orphaned", "renamed",
-                    "renamed-under-edit"]
+                    "renamed-under-edit", "duplicate-source"]
 
 
 @dataclass(frozen=True)
@@ -85,8 +85,10 @@ def plan(seeds: list[Seed], files: list[BriefingFile], briefings_dir: str,
     """
     by_source: dict[str, BriefingFile] = {}
     problems: list[Problem] = []
+    states: dict[str, FileState] = {}
     for file in files:
         if file.source in by_source:
+            states[file.rel] = "duplicate-source"
             problems.append(Problem(file.rel,
                                     f"has the same `source` as {by_source[file.source].rel}",
                                     "delete one of them, or change its `source:`",
@@ -98,7 +100,6 @@ def plan(seeds: list[Seed], files: list[BriefingFile], briefings_dir: str,
     taken = {file.slug for file in files}
     tasks: list[Task] = []
     moves: list[Move] = []
-    states: dict[str, FileState] = {}
     for seed in seeds:
         inputs = replace(environment, seed_sha256=seed.seed_sha256)
         existing = by_source.get(seed.source)
