@@ -219,6 +219,9 @@ def test_merge_takes_the_seeds_change_and_keeps_the_edit(root: Path, tmp_path: P
     assert build.returncode == 0, build.stderr
     assert "A late paragraph from the wire." in (
         tmp_path / "site/briefings" / Path(EDITED).stem / "index.html").read_text(encoding="utf-8")
+    again = run_cli(root, "merge", EDITED)
+    assert again.returncode == 0 and "nothing written" in again.stdout
+    assert (root / EDITED).read_text(encoding="utf-8") == text
 
 
 def test_merge_marks_conflicts_as_git_does_and_the_build_fails_until_resolved(root, tmp_path):

@@ -168,7 +168,8 @@ def merge(ctx: click.Context, briefing: str) -> None:
             f"{result.rel}: merged with {result.conflicts} conflict(s), marked with <<<<<<< "
             f"and >>>>>>>.{saved} Fix: keep the lines you want between the markers, delete the "
             "markers, then run `newsbrief check`")
-    click.echo(f"{result.rel}: merged the seed's changes with your edits.{saved}")
+    click.echo(f"{result.rel}: merged the seed's changes with your edits.{saved}" if saved else
+               f"{result.rel}: already holds what its seed gives; nothing written.")
 
 
 @main.command()
