@@ -303,3 +303,16 @@ def test_a_build_with_nothing_to_do_loads_no_language_model(root: Path):
     result = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True,
                             text=True)
     assert result.stdout.split() == ["0", "False"], result.stderr
+
+
+def test_merge_without_a_base_says_what_to_do_instead(root: Path):
+    changed_under_edit(root)
+    for path in (root / ".cache/generated").rglob("*.md"):
+        path.unlink()
+    before = (root / EDITED).read_bytes()
+    result = run_cli(root, "merge", EDITED)
+    assert result.returncode == 1
+    assert f"{EDITED}: the version it was generated as is neither in .cache/generated/" in (
+        result.stderr)
+    assert f"Fix: compare with `newsbrief diff {EDITED}`" in result.stderr
+    assert (root / EDITED).read_bytes() == before

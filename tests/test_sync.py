@@ -123,3 +123,21 @@ def test_status_reports_what_the_build_decides(tmp_path: Path):
     assert [t.target for t in tasks] == ["briefings/changed.md"]
     assert sorted(p.path for p in problems) == ["briefings/edited-changed.md",
                                                  "briefings/orphan.md"]
+
+
+def test_a_new_vocabulary_or_model_regenerates_only_unedited_briefings():
+    from newsbrief.briefing_file import parse_briefing
+    from newsbrief.machine import Inputs, stamp
+    from newsbrief.sync import decide
+
+    made_from = Inputs("a" * 64, "b" * 64, "en_core_web_sm-3.8.0")
+    text = stamp("---\ntitle: T\nsource: seeds/a.txt\n---\n\nBody.\n", made_from)
+    generated = parse_briefing(text, "briefings/t.md")
+    edited = parse_briefing(text + "More.\n", "briefings/t.md")
+    assert generated.inputs == made_from and generated.state == "generated"
+    for now in (Inputs("a" * 64, "c" * 64, made_from.model),
+                Inputs("a" * 64, made_from.vocabulary_sha256, "en_core_web_sm-3.9.0")):
+        assert decide(now, generated) == "regenerate"
+        assert decide(now, edited) == "keep-edited"  # no warning: only a seed change warns
+    assert decide(made_from, generated) == "current"
+    assert decide(Inputs("d" * 64, "b" * 64, made_from.model), edited) == "seed-changed-under-edit"
