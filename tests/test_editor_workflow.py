@@ -1,65 +1,22 @@
 """The editors' workflow without traps, through real strict MkDocs builds: `check`
 agrees with the build in every state `status` names, renamed seeds keep their
-briefing, `unpublish` takes a briefing off the site, `merge` and `accept` answer
-a changed seed, and a vocabulary change reaches unedited briefings by itself."""
+briefing, `unpublish` takes a briefing off the site, and a vocabulary change
+reaches unedited briefings by itself. (`merge` and `accept`: test_editor_merge.)"""
 
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, run_cli, run_mkdocs, share_analysis_cache
+from conftest import run_cli, run_mkdocs
+from editing import (EDITED, HAND, OTHER, SEED_EDITED, SEED_OTHER, append_to_seed, edit,
+                     hand_written, root, state, statuses)  # noqa: F401 (root: a fixture)
 
-from newsbrief.briefing_file import read_briefing
 from newsbrief.pipeline import convert
 from newsbrief.project import Project
-
-EDITED = "briefings/preliminary-formation-of-south-korea-us-security-agreement.md"
-OTHER = "briefings/south-korea-remains-confident-in-the-stability-of-its.md"
-SEED_EDITED = "seeds/004_9acd160b5a1f3811.txt"
-SEED_OTHER = "seeds/000_cd2c957b51300a6d.txt"
-HAND = "briefings/desk-notes.md"
-
-
-@pytest.fixture
-def root(tmp_path: Path, shared_cache: Path) -> Path:
-    """A project whose two shipped seeds are converted, each briefing as generated."""
-    project = copy_project(tmp_path / "project")
-    share_analysis_cache(project, shared_cache)
-    convert(Project.at(project))
-    return project
-
-
-def edit(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def append_to_seed(root: Path, rel: str, text: str) -> None:
-    path = root / rel
-    path.write_text(path.read_text(encoding="utf-8") + f"\n\n{text}\n", encoding="utf-8")
-
-
-def hand_written(root: Path, front_matter: str) -> None:
-    (root / HAND).write_text(f"---\ntitle: Notes From the Desk\n{front_matter}---\n\n"
-                             "Written by an editor.\n", encoding="utf-8")
-
-
-def statuses(root: Path) -> dict[str, str]:
-    result = run_cli(root, "status")
-    assert result.returncode == 0, result.stderr
-    return {rel: state for state, rel in re.findall(r"^(\S+) +(\S+)  \(", result.stdout, re.M)}
-
-
-def state(root: Path, rel: str) -> str:
-    return read_briefing(root / rel, root).state
-
 
 # Each state in `newsbrief status`'s table: how to reach it, the file it names, and
 # whether the strict build (and so `check --strict`) fails on it.
@@ -175,6 +132,10 @@ def test_unpublish_takes_a_briefing_off_the_site_but_not_off_the_preview(root: P
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert preview.returncode == 0, preview.stderr
     assert (tmp_path / "preview/briefings" / slug / "index.html").is_file()
+    export = run_cli(root, "export", str(tmp_path / "export"))
+    assert export.returncode == 0, export.stderr
+    assert not (tmp_path / "export/docs/briefings" / f"{slug}.md").exists()
+    assert (tmp_path / "export/docs/briefings" / Path(EDITED).name).exists()
     assert run_cli(root, "publish", OTHER).returncode == 0
     assert state(root, OTHER) == "generated"
     assert run_mkdocs(root, tmp_path / "again", strict=True).returncode == 0
@@ -187,89 +148,6 @@ def test_an_unpublished_briefing_stays_unpublished_when_its_seed_changes(root: P
     convert(Project.at(root))
     text = (root / OTHER).read_text(encoding="utf-8")
     assert "A late line from the wire." in text and "draft: true\n" in text
-
-
-# --- merge, accept and the seed's own diff --------------------------------------
-
-def changed_under_edit(root: Path) -> None:
-    edit(root, EDITED, "Cho Hyun pointed out", "Cho Hyun, the foreign minister, pointed out")
-    append_to_seed(root, SEED_EDITED, "A late paragraph from the wire.")
-
-
-def test_diff_seed_only_shows_the_seeds_change_and_not_the_edit(root: Path):
-    changed_under_edit(root)
-    result = run_cli(root, "diff", "--seed-only", EDITED)
-    assert result.returncode == 0, result.stderr
-    changed = [line for line in result.stdout.splitlines()
-               if line[:1] in "+-" and line[:3] not in ("+++", "---")]
-    assert changed == ["+", "+A late paragraph from the wire."]
-
-
-def test_merge_takes_the_seeds_change_and_keeps_the_edit(root: Path, tmp_path: Path):
-    changed_under_edit(root)
-    result = run_cli(root, "merge", EDITED)
-    assert result.returncode == 0, result.stderr
-    text = (root / EDITED).read_text(encoding="utf-8")
-    assert "Cho Hyun, the foreign minister, pointed out" in text
-    assert "A late paragraph from the wire." in text
-    backup = re.search(r"saved as (\S+)\.$", result.stdout.strip()).group(1)
-    assert "A late paragraph" not in (root / backup).read_text(encoding="utf-8")
-    assert state(root, EDITED) == "edited"
-    build = run_mkdocs(root, tmp_path / "site", strict=True)
-    assert build.returncode == 0, build.stderr
-    assert "A late paragraph from the wire." in (
-        tmp_path / "site/briefings" / Path(EDITED).stem / "index.html").read_text(encoding="utf-8")
-    again = run_cli(root, "merge", EDITED)
-    assert again.returncode == 0 and "nothing written" in again.stdout
-    assert (root / EDITED).read_text(encoding="utf-8") == text
-
-
-def test_merge_marks_conflicts_as_git_does_and_the_build_fails_until_resolved(root, tmp_path):
-    edit(root, EDITED, "“not optimistic.”", "“not optimistic at all.”")
-    seed = root / SEED_EDITED
-    seed.write_text(seed.read_text(encoding="utf-8").replace("“not optimistic.”", "“uncertain.”"),
-                    encoding="utf-8")
-    result = run_cli(root, "merge", EDITED)
-    assert result.returncode == 1
-    assert "1 conflict(s)" in result.stderr and "Fix:" in result.stderr
-    text = (root / EDITED).read_text(encoding="utf-8")
-    assert re.search(r"^<<<<<<< yours\n.*not optimistic at all.*\n=======\n.*uncertain.*\n"
-                     r">>>>>>> from the new seed$", text, re.M)
-    check = run_cli(root, "check")
-    assert check.returncode == 1 and "holds merge conflict markers" in check.stdout
-    assert run_mkdocs(root, tmp_path / "site", strict=True).returncode == 1
-    (root / EDITED).write_text(re.sub(r"<<<<<<< yours\n(.*)\n=======\n.*\n>>>>>>> .*\n", r"\1\n",
-                                      text), encoding="utf-8")
-    assert run_mkdocs(root, tmp_path / "resolved", strict=True).returncode == 0
-
-
-def test_merge_finds_its_base_in_git_history_when_the_cache_is_gone(root: Path):
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run(["git", "init", "-q", str(root)], check=True)
-    subprocess.run([*git, "-C", str(root), "add", "briefings"], check=True)
-    subprocess.run([*git, "-C", str(root), "commit", "-q", "-m", "briefings"], check=True)
-    changed_under_edit(root)
-    for path in (root / ".cache/generated").rglob("*.md"):
-        path.unlink()
-    result = run_cli(root, "merge", EDITED)
-    assert result.returncode == 0, result.stderr
-    text = (root / EDITED).read_text(encoding="utf-8")
-    assert "the foreign minister" in text and "A late paragraph from the wire." in text
-
-
-def test_accept_keeps_the_edit_and_ends_the_warning(root: Path, tmp_path: Path):
-    changed_under_edit(root)
-    body = (root / EDITED).read_text(encoding="utf-8").split("\n---\n", 1)[1]
-    result = run_cli(root, "accept", EDITED)
-    assert result.returncode == 0, result.stderr
-    text = (root / EDITED).read_text(encoding="utf-8")
-    assert text.split("\n---\n", 1)[1] == body
-    assert statuses(root)[EDITED] == "edited"
-    assert run_mkdocs(root, tmp_path / "site", strict=True).returncode == 0
-    # the seed's next change is measured from the version accepted, not the first one
-    append_to_seed(root, SEED_EDITED, "A second late paragraph.")
-    diff = run_cli(root, "diff", "--seed-only", EDITED).stdout
-    assert "\n+A second late paragraph." in diff and "+A late paragraph" not in diff
 
 
 # --- vocabulary -----------------------------------------------------------------
@@ -303,16 +181,3 @@ def test_a_build_with_nothing_to_do_loads_no_language_model(root: Path):
     result = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True,
                             text=True)
     assert result.stdout.split() == ["0", "False"], result.stderr
-
-
-def test_merge_without_a_base_says_what_to_do_instead(root: Path):
-    changed_under_edit(root)
-    for path in (root / ".cache/generated").rglob("*.md"):
-        path.unlink()
-    before = (root / EDITED).read_bytes()
-    result = run_cli(root, "merge", EDITED)
-    assert result.returncode == 1
-    assert f"{EDITED}: the version it was generated as is neither in .cache/generated/" in (
-        result.stderr)
-    assert f"Fix: compare with `newsbrief diff {EDITED}`" in result.stderr
-    assert (root / EDITED).read_bytes() == before
