@@ -24,9 +24,9 @@ test: $(VENV)/.test-installed $(AXE) chromium
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --livereload
 
-## check: validate every briefing's front matter (what CI and pre-commit run)
+## check: every problem the strict build fails on, in briefings and seeds (what pre-commit runs)
 check: $(VENV)/.site-installed
-	$(BIN)/newsbrief check
+	$(BIN)/newsbrief check --strict
 
 ## bench: measure builds against a corpus folder (CORPUS=...), write BENCHMARKS.md
 bench: $(VENV)/.test-installed chromium

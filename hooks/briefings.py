@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from newsbrief import safety, search
 from newsbrief.mdext import GeneratedHtml
@@ -36,13 +36,15 @@ def on_pre_build(config):
 def on_files(files, config):
     site: Site = _state["site"]
     docs = _state["project"].docs_dir
-    for page in site.briefing_pages() + site.generated_pages():
+    for page in site.briefing_pages(drafts=True) + site.generated_pages():
         if files.get_file_from_path(page.src_uri):
             log.warning("%s: newsbrief makes a page with this path, so the file is not "
                         "published. Fix: rename or remove it", docs / page.src_uri)
             continue
+        draft = InclusionLevel.DRAFT if page.draft else InclusionLevel.UNDEFINED
         files.append(File.generated(config, page.src_uri, content=page.content,
-                                    abs_src_path=str(page.abs_path) if page.abs_path else None))
+                                    abs_src_path=str(page.abs_path) if page.abs_path else None,
+                                    inclusion=draft))
     return files
 
 

@@ -49,7 +49,7 @@ def test_edits_survive_rebuilds_and_seed_changes_and_each_case_is_named(lifecycl
     log = result.stderr
     assert re.search(rf"^WARNING +- +{re.escape(EDITED)}: was edited by hand and its seed "
                      rf"{re.escape(SEED_EDITED)} has changed", log, re.M)
-    assert f"newsbrief diff {EDITED}" in log
+    assert f"newsbrief diff --seed-only {EDITED}" in log and f"newsbrief merge {EDITED}" in log
     assert re.search(rf"^WARNING +- +{re.escape(ORPHAN)}: its seed {re.escape(SEED_GONE)} "
                      "no longer exists; the briefing is kept and still published", log, re.M)
     site = tmp_path / "third"

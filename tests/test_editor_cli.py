@@ -88,7 +88,7 @@ def test_status_explains_what_to_do(every_state):
     root, states = every_state
     out = run_cli(root, "status").stdout
     changed = next(rel for rel, s in states.items() if s == "edited-seed-changed")
-    assert f"review with `newsbrief diff {changed}`" in out
+    assert f"review with `newsbrief diff --seed-only {changed}`" in out
     assert "briefings/broken.md:4: front matter is not valid YAML" in out
     assert "seeds/101_bridge.txt is gone" in out
 
@@ -117,6 +117,7 @@ def test_check_gives_one_line_per_problem_with_file_line_and_fix(project: Path):
     lines = result.stdout.splitlines()
     expected = [
         r"briefings/bracket\.md:4: error: front matter is not valid YAML: .*expected ',' or '\]'",
+        r"briefings/bracket\.md: warning: its seed seeds/none\.txt no longer exists",
         r"briefings/tabs\.md:4: error: front matter is not valid YAML: .*a tab",
         r"briefings/types\.md:2: error: `title` is not text",
         r"briefings/types\.md:3: error: `date` is 'yesterday', not a date",
@@ -128,7 +129,7 @@ def test_check_gives_one_line_per_problem_with_file_line_and_fix(project: Path):
     for pattern in expected:
         assert any(re.match(pattern, line) for line in lines), pattern
     assert all(". Fix: " in line for line in lines)
-    assert "6 error(s), 1 warning(s)" in result.stderr
+    assert "6 error(s), 2 warning(s)" in result.stderr
 
 
 def test_unknown_keys_and_repaired_seeds_warn_and_fail_only_under_strict(project: Path):
@@ -177,7 +178,8 @@ def test_diff_accepts_a_slug_and_says_when_nothing_would_change(project: Path):
      "briefings/desk-notes.md", "has no `source:`"),
     (lambda root: (root / SEED_004).unlink(), EDITED, f"its seed {SEED_004} no longer exists"),
     (lambda root: None, "briefings/missing.md", "is not a briefing in briefings/"),
-    (lambda root: None, "seeds/004_9acd160b5a1f3811.txt", "is not a briefing in briefings/"),
+    (lambda root: (root / "seeds/105_new.txt").write_text("Late\n\nText.\n", encoding="utf-8"),
+     "seeds/105_new.txt", "is a seed with no briefing yet"),
 ])
 def test_diff_and_regenerate_refuse_what_has_no_seed(project: Path, setup, name, message):
     convert(Project.at(project))

@@ -74,8 +74,14 @@ def test_related_is_limited_and_editors_can_pin_and_hide():
 
 
 def test_unknown_pinned_slug_is_reported_with_a_fix():
-    links = link([brief("target", pin=["nope"])], CATALOG)
-    [problem] = links.problems
+    from newsbrief.briefing_file import parse_briefing
+    from newsbrief.review import related_problems
+    from newsbrief.sync import Plan
+
+    target = parse_briefing("---\ntitle: T\nrelated: {pin: [nope, other]}\n---\n\nText.\n",
+                            "briefings/target.md")
+    other = parse_briefing("---\ntitle: O\n---\n\nText.\n", "briefings/other.md")
+    [problem] = related_problems([target, other], Plan((), (), (), {}))
     assert problem.path == "briefings/target.md" and "'nope'" in problem.message and problem.fix
 
 

@@ -33,7 +33,8 @@ from newsbrief.model import Analysis
 from newsbrief.pipeline import convert
 from newsbrief.project import Project
 from newsbrief.read import SeedError, decode, parse
-from newsbrief.render import MACHINE_KEY, dump_yaml, render_briefing
+from newsbrief.machine import MACHINE_KEY
+from newsbrief.render import dump_yaml, render_briefing
 from newsbrief.safety import active_content
 from newsbrief.text import words
 

@@ -8,7 +8,8 @@ import frontmatter
 
 from newsbrief.briefing_file import parse_briefing
 from newsbrief.model import Analysis, Article, Block
-from newsbrief.render import content_hash, render_briefing
+from newsbrief.machine import content_hash
+from newsbrief.render import render_briefing
 
 ARTICLE = Article("seeds/a.txt", "a" * 64, "A headline", "headline",
                   (Block("paragraph", "First paragraph."), Block("heading", "A Section"),

@@ -88,16 +88,17 @@ def test_a_refused_seed_does_not_make_its_briefing_an_orphan(project: Path):
 
 
 def test_status_reports_what_the_build_decides(tmp_path: Path):
-    """`newsbrief status` asks the sync stage, so it cannot disagree with the build: an edited
+    """`newsbrief status` reads the sync plan, so it cannot disagree with the build: an edited
     briefing whose machine block lost its seed hash is kept without a warning, not flagged."""
     from newsbrief import editor
     from newsbrief.briefing_file import parse_briefing
+    from newsbrief.machine import Inputs, stamp
     from newsbrief.model import Seed
-    from newsbrief.render import stamp
     from newsbrief.sync import plan
 
     def briefing(source: str, edit: str = "", seed_hash: bool = True) -> str:
-        text = stamp(f"---\ntitle: T\nsource: {source}\n---\n\nBody.\n", "f" * 64) + edit
+        text = stamp(f"---\ntitle: T {source}\nsource: {source}\n---\n\nBody.\n",
+                     Inputs("f" * 64)) + edit
         return text if seed_hash else text.replace(f"  seed_sha256: {'f' * 64}\n", "")
 
     files = {
@@ -112,8 +113,9 @@ def test_status_reports_what_the_build_decides(tmp_path: Path):
     hashes = {"seeds/a.txt": "f" * 64, "seeds/b.txt": "1" * 64, "seeds/c.txt": "f" * 64,
               "seeds/d.txt": "2" * 64, "seeds/e.txt": "3" * 64}
     seeds = [Seed(source, sha, "Text.") for source, sha in hashes.items()]
-    tasks, problems = plan(seeds, parsed, "briefings", "seeds", set(hashes))
-    statuses = {f.rel: editor._status(f, hashes, "seeds").status for f in parsed}
+    the_plan = plan(seeds, parsed, "briefings", "seeds", set(hashes))
+    tasks, problems = the_plan.tasks, the_plan.problems
+    statuses = {f.rel: editor._status(f, the_plan, []).status for f in parsed}
     assert statuses == {"briefings/current.md": "generated", "briefings/changed.md": "generated",
                         "briefings/edited.md": "edited", "briefings/no-seed-hash.md": "edited",
                         "briefings/edited-changed.md": "edited-seed-changed",
@@ -121,3 +123,21 @@ def test_status_reports_what_the_build_decides(tmp_path: Path):
     assert [t.target for t in tasks] == ["briefings/changed.md"]
     assert sorted(p.path for p in problems) == ["briefings/edited-changed.md",
                                                  "briefings/orphan.md"]
+
+
+def test_a_new_vocabulary_or_model_regenerates_only_unedited_briefings():
+    from newsbrief.briefing_file import parse_briefing
+    from newsbrief.machine import Inputs, stamp
+    from newsbrief.sync import decide
+
+    made_from = Inputs("a" * 64, "b" * 64, "en_core_web_sm-3.8.0")
+    text = stamp("---\ntitle: T\nsource: seeds/a.txt\n---\n\nBody.\n", made_from)
+    generated = parse_briefing(text, "briefings/t.md")
+    edited = parse_briefing(text + "More.\n", "briefings/t.md")
+    assert generated.inputs == made_from and generated.state == "generated"
+    for now in (Inputs("a" * 64, "c" * 64, made_from.model),
+                Inputs("a" * 64, made_from.vocabulary_sha256, "en_core_web_sm-3.9.0")):
+        assert decide(now, generated) == "regenerate"
+        assert decide(now, edited) == "keep-edited"  # no warning: only a seed change warns
+    assert decide(made_from, generated) == "current"
+    assert decide(Inputs("d" * 64, "b" * 64, made_from.model), edited) == "seed-changed-under-edit"

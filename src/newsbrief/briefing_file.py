@@ -16,8 +16,8 @@ from typing import Literal
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from .machine import MACHINE_KEY, Inputs, content_hash
 from .model import KINDS, Briefing, Problem
-from .render import MACHINE_KEY, content_hash
 from .text import word_count
 from .validate import briefing_problems, coerce_list, yaml_problem
 
@@ -81,10 +81,25 @@ class BriefingFile:
         return source if isinstance(source, str) else None
 
     @property
+    def inputs(self) -> Inputs | None:
+        """What the file was generated from, as its machine block records it."""
+        return Inputs.of(self.meta)
+
+    @property
     def seed_sha256(self) -> str | None:
+        inputs = self.inputs
+        return inputs.seed_sha256 if inputs else None
+
+    @property
+    def generated_sha256(self) -> str | None:
         block = self.meta.get(MACHINE_KEY)
-        sha = block.get("seed_sha256") if isinstance(block, dict) else None
-        return str(sha) if sha is not None else None  # a hash of digits alone loads as a number
+        sha = block.get("generated_sha256") if isinstance(block, dict) else None
+        return str(sha) if sha is not None else None
+
+    @property
+    def draft(self) -> bool:
+        """Unpublished: ``draft: true``, as MkDocs and Material's blog spell it."""
+        return self.meta.get("draft") is True
 
     @property
     def rewritable(self) -> bool:

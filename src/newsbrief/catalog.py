@@ -6,6 +6,8 @@ build goes on without it, so one typo cannot stop the site.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +37,7 @@ class Catalog:
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # label -> triggers
     problems: tuple[Problem, ...] = ()
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical key -> spellings
+    sha256: str = ""  # of entities.yml and topics.yml as they are on disk
 
     def lookup(self, name: str) -> CatalogEntry | None:
         return self.entries.get(entity_key(name))
@@ -60,7 +63,15 @@ def load_catalog(root: Path) -> Catalog:
     entities = _load_yaml(root / "entities.yml", problems) or {}
     topics = _load_yaml(root / "topics.yml", problems) or {}
     entries, ignored, aliases = _entities(entities, problems)
-    return Catalog(entries, ignored, _topics(topics, problems), tuple(problems), aliases)
+    return Catalog(entries, ignored, _topics(topics, problems), tuple(problems), aliases,
+                   vocabulary_sha256(entities, topics))
+
+
+def vocabulary_sha256(entities: dict, topics: dict) -> str:
+    """One hash of what the editors' vocabulary files say (not their comments or layout):
+    a change to either regenerates the unedited briefings."""
+    said = json.dumps([entities, topics], sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(said.encode("utf-8")).hexdigest()
 
 
 def _load_yaml(path: Path, problems: list[Problem]) -> dict | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 import sys
 from pathlib import Path
@@ -43,6 +44,17 @@ class _Commands(click.Group):
         except (NewsbriefError, OSError) as error:
             raise click.ClickException(one_line(error)) from None
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Each command with the whole first paragraph of its help, never cut short."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                first = inspect.cleandoc(command.help or "").split("\n\n")[0]
+                rows.append((name, " ".join(first.split())))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
 
 @click.group(cls=_Commands)
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
@@ -74,15 +86,18 @@ def convert(ctx: click.Context, strict: bool) -> None:
 @main.command()
 @click.pass_context
 def status(ctx: click.Context) -> None:
-    """List every briefing as generated, edited, edited-seed-changed, orphaned,
-    hand-written or broken, and the seeds with no briefing yet."""
+    """List every briefing with its state, and the seeds that are new or refused.
+
+    States: generated, edited, edited-seed-changed, seed-renamed, orphaned,
+    unpublished, hand-written, invalid, broken. Writes nothing.
+    """
     from . import editor
 
-    statuses, new_seeds = editor.status(ctx.obj["project"])
+    statuses, seeds = editor.status(ctx.obj["project"])
     for item in statuses:
         click.echo(f"{item.status:<20} {item.rel}  ({item.note})")
-    for rel in new_seeds:
-        click.echo(f"{'new':<20} {rel}  (no briefing yet; the next build writes one)")
+    for rel, state, note in seeds:
+        click.echo(f"{state:<20} {rel}  ({note})")
     counts = {s: sum(i.status == s for i in statuses) for s in editor.STATUSES}
     click.echo(", ".join(f"{n} {s}" for s, n in counts.items() if n) or "no briefings", err=True)
 
@@ -98,7 +113,7 @@ def check(ctx: click.Context, strict: bool) -> None:
     from . import editor
 
     problems = editor.check(ctx.obj["project"])
-    for problem in problems:
+    for problem in sorted(problems, key=lambda p: (p.path, p.severity != "error", p.line or 0)):
         click.echo(problem.format(severity=True))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
@@ -109,17 +124,113 @@ def check(ctx: click.Context, strict: bool) -> None:
 
 @main.command()
 @click.argument("briefing")
+@click.option("--seed-only", is_flag=True,
+              help="Show only what the seed's change changes, not your edits reverted.")
 @click.pass_context
-def diff(ctx: click.Context, briefing: str) -> None:
-    """Show what regenerating BRIEFING from its seed would change (a unified diff)."""
+def diff(ctx: click.Context, briefing: str, seed_only: bool) -> None:
+    """Show what regenerating BRIEFING from its seed would change (a unified diff).
+
+    With --seed-only, show only the seed's change: from the briefing as it was generated
+    to the briefing the seed gives now. Writes nothing.
+    """
     from . import editor
 
     project = ctx.obj["project"]
     rel = editor.resolve(project, briefing)
-    text = editor.diff(project, rel)
+    if seed_only:
+        from .merge import seed_diff
+
+        text = seed_diff(project, rel)
+    else:
+        text = editor.diff(project, rel)
     click.echo(text, nl=False)
     if not text:
         click.echo(f"{rel}: a regeneration would change nothing.", err=True)
+
+
+@main.command()
+@click.argument("briefing")
+@click.pass_context
+def merge(ctx: click.Context, briefing: str) -> None:
+    """Take the seed's changes into edited BRIEFING and keep your edits (a three-way merge).
+
+    Conflicts are marked as git marks them; resolve them, and `newsbrief check` passes
+    again. Your previous version is backed up first.
+    """
+    from . import editor
+    from .merge import merge as run_merge
+
+    project = ctx.obj["project"]
+    result = run_merge(project, editor.resolve(project, briefing))
+    saved = f" Your previous version is saved as {result.backup}." if result.backup else ""
+    if result.conflicts:
+        raise click.ClickException(
+            f"{result.rel}: merged with {result.conflicts} conflict(s), marked with <<<<<<< "
+            f"and >>>>>>>.{saved} Fix: keep the lines you want between the markers, delete the "
+            "markers, then run `newsbrief check`")
+    click.echo(f"{result.rel}: merged the seed's changes with your edits.{saved}" if saved else
+               f"{result.rel}: already holds what its seed gives; nothing written.")
+
+
+@main.command()
+@click.argument("briefing")
+@click.pass_context
+def accept(ctx: click.Context, briefing: str) -> None:
+    """Keep edited BRIEFING as it is and record its changed seed as seen, ending the warning."""
+    from . import editor
+    from .merge import accept as run_accept
+
+    project = ctx.obj["project"]
+    rel = editor.resolve(project, briefing)
+    backup = run_accept(project, rel)
+    click.echo(f"{rel}: your version is kept; the seed's change is recorded as seen"
+               + (f" (the previous file is saved as {backup})." if backup else "."))
+
+
+@main.command()
+@click.argument("briefing")
+@click.pass_context
+def follow(ctx: click.Context, briefing: str) -> None:
+    """Point BRIEFING's `source` at its renamed seed (the seed with the same bytes)."""
+    from . import editor
+
+    project = ctx.obj["project"]
+    rel = editor.resolve(project, briefing)
+    source = editor.follow(project, rel)
+    click.echo(f"{rel}: `source` is now {source}." if source else
+               f"{rel}: `source` already names its seed; nothing written.")
+
+
+@main.command()
+@click.argument("briefing")
+@click.pass_context
+def unpublish(ctx: click.Context, briefing: str) -> None:
+    """Take BRIEFING off the published site (sets `draft: true`); `make serve` still shows it.
+
+    It leaves the pages, search, the feed, lists and related briefings, and its seed does not
+    bring it back. `newsbrief publish BRIEFING` undoes it.
+    """
+    from . import editor
+
+    project = ctx.obj["project"]
+    rel = editor.resolve(project, briefing)
+    changed = editor.set_draft(project, rel, True)
+    click.echo(f"{rel}: unpublished (`draft: true`)." if changed else
+               f"{rel}: already unpublished; nothing written.")
+
+
+@main.command()
+@click.argument("briefing")
+@click.pass_context
+def publish(ctx: click.Context, briefing: str) -> None:
+    """Put BRIEFING unpublished with `newsbrief unpublish` back on the site (`draft: false`)."""
+    from . import editor
+
+    project = ctx.obj["project"]
+    rel = editor.resolve(project, briefing)
+    changed = editor.set_draft(project, rel, False)
+    click.echo(f"{rel}: published again." if changed else
+               f"{rel}: already published; nothing written.")
 
 
 @main.command()

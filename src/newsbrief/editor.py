@@ -1,9 +1,11 @@
-"""Editors' commands on top of the pipeline: status, check, diff and regenerate.
+"""Editors' commands on top of the pipeline: status, check, diff, regenerate, follow
+and unpublish (merge and accept are in ``merge``).
 
-Nothing here decides differently from the build: states come from
-``briefing_file`` and ``sync``'s decisions, rules from ``validate`` and ``read``,
-the would-be briefing from ``pipeline.render_articles``. ``regenerate`` is the only write, and it
-keeps a copy of the replaced file under ``.cache/backups/`` first.
+Nothing here decides differently from the build: states and problems come from
+``pipeline.survey`` (the sync plan and ``review.findings``), the would-be briefing
+from ``pipeline.render_articles``. ``regenerate`` keeps a copy of the replaced file
+under ``.cache/backups/`` first; ``follow`` and ``unpublish`` change one front
+matter line and leave an unedited briefing unedited.
 """
 
 from __future__ import annotations
@@ -15,19 +17,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .briefing_file import BriefingFile, read_briefing
 from . import sync
+from .briefing_file import BriefingFile, read_briefing
 from .catalog import load_catalog
-from .fsutil import atomic_write, build_lock
+from .fsutil import atomic_write, build_lock, write_if_changed
+from .history import remember
+from .machine import set_key, stamp
 from .messages import NewsbriefError
 from .model import Problem
-from .pipeline import read_seeds, render_articles
+from .pipeline import render_articles, survey
 from .project import SEED_SUFFIX, Project
 from .read import SeedError, load_seed, parse_seed
 
-Status = Literal["generated", "edited", "edited-seed-changed", "orphaned", "hand-written", "broken"]
-STATUSES: tuple[Status, ...] = ("generated", "edited", "edited-seed-changed", "orphaned",
-                                "hand-written", "broken")
+Status = Literal["generated", "edited", "edited-seed-changed", "seed-renamed", "orphaned",
+                 "unpublished", "hand-written", "invalid", "broken"]
+STATUSES: tuple[Status, ...] = ("generated", "edited", "edited-seed-changed", "seed-renamed",
+                                "orphaned", "unpublished", "hand-written", "invalid", "broken")
+SeedStatus = Literal["new", "refused"]
 
 
 class EditorError(NewsbriefError):
@@ -52,52 +58,65 @@ class Regenerated:
     backup: str | None  # project-relative path of the saved copy; None when nothing changed
 
 
-# --- status -----------------------------------------------------------------
+# --- status and check: both read ``pipeline.survey``, as the build does --------
 
-def status(project: Project) -> tuple[list[BriefingStatus], list[str]]:
-    """Every briefing with its state, and the seeds that have no briefing yet."""
-    seeds = {project.rel(p): hashlib.sha256(p.read_bytes()).hexdigest()
-             for p in project.seed_files()[0]}
-    files = [read_briefing(p, project.root) for p in project.briefing_files()]
-    claimed = {f.source for f in files}
-    seeds_dir = project.rel(project.seeds_dir)
-    return ([_status(f, seeds, seeds_dir) for f in files],
-            [rel for rel in seeds if rel not in claimed])
+def status(project: Project) -> tuple[list[BriefingStatus], list[tuple[str, SeedStatus, str]]]:
+    """Every briefing with its state, and the seeds the next build writes a briefing for
+    (``new``) or refuses (``refused``)."""
+    found = survey(project)
+    own: dict[str, list[Problem]] = {}
+    for problem in found.problems:  # those the plan's state does not already name
+        if (problem not in found.plan.problems
+                or found.plan.states.get(problem.path) == "duplicate-source"):
+            own.setdefault(problem.path, []).append(problem)
+    statuses = [_status(f, found.plan, own.get(f.rel, [])) for f in found.files]
+    existing = {f.rel for f in found.files}
+    seeds = [(t.article.source, "new", "no briefing yet; the next build writes one")
+             for t in found.plan.tasks if t.target not in existing]
+    seeds += [(p.path, "refused", p.format()) for p in found.seed_problems
+              if p.severity == "error"]
+    return statuses, sorted(seeds)
 
 
-def _status(file: BriefingFile, seeds: dict[str, str], seeds_dir: str) -> BriefingStatus:
-    """The file's state, with what the build decides for it (``sync``) where that matters."""
-    source = file.source
+def _status(file: BriefingFile, plan: sync.Plan, problems: list[Problem]) -> BriefingStatus:
+    """The file's state: its own problems first, then what the build decides for it."""
+    decided = plan.states.get(file.rel)
     if file.state == "broken":
         return BriefingStatus(file.rel, "broken", f"{file.problems[0]}")
-    if sync.is_orphan(file, seeds_dir, seeds):
-        return BriefingStatus(file.rel, "orphaned", f"seed {source} is gone; kept and published")
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        return BriefingStatus(file.rel, "invalid", f"{problems[0]}{more}")
+    if decided == "orphaned":
+        return BriefingStatus(file.rel, "orphaned", f"seed {file.source} is gone; kept and "
+                              "published")
+    if decided == "renamed-under-edit":
+        return BriefingStatus(file.rel, "seed-renamed", f"seed {file.source} was renamed; "
+                              f"run `newsbrief follow {file.rel}`")
+    if decided == "seed-changed-under-edit":
+        return BriefingStatus(file.rel, "edited-seed-changed", f"seed {file.source} changed; "
+                              f"review with `newsbrief diff --seed-only {file.rel}`")
+    if file.draft:
+        return BriefingStatus(file.rel, "unpublished", "`draft: true`; shown only by `make "
+                              "serve`, never published")
     if file.state == "hand-written":
         return BriefingStatus(file.rel, "hand-written", "no machine block; never rewritten")
-    decision = sync.decide(seeds[source], file) if source in seeds else "current"
-    if decision == "seed-changed-under-edit":
-        return BriefingStatus(file.rel, "edited-seed-changed",
-                              f"seed {source} changed; review with `newsbrief diff {file.rel}`")
     if file.state == "edited":
         return BriefingStatus(file.rel, "edited", "edited by hand; never rewritten")
-    note = ("seed changed; the next build regenerates it" if decision == "regenerate"
-            else "as generated")
-    return BriefingStatus(file.rel, "generated", note)
+    note = {"regenerate": "its seed, vocabulary or model changed; the next build regenerates it",
+            "renamed": "its seed was renamed; the next build updates its `source`"}
+    return BriefingStatus(file.rel, "generated", note.get(decided or "", "as generated"))
 
-
-# --- check ------------------------------------------------------------------
 
 def check(project: Project) -> list[Problem]:
-    """Every front matter problem in ``briefings/``, and every seed the build refuses or repairs."""
-    problems = [p for path in project.briefing_files()
-                for p in read_briefing(path, project.root).problems]
-    return problems + read_seeds(project)[1]
+    """Every problem the build reports about seeds, briefings and the vocabulary."""
+    return list(survey(project).problems)
 
 
 # --- diff and regenerate ----------------------------------------------------
 
 def resolve(project: Project, name: str | Path) -> str:
-    """A briefing named by path (from the current folder or the project) or by slug."""
+    """A briefing named by path (from the current folder or the project), by slug, or by
+    the path of its seed."""
     given = Path(name)
     candidates = [given, project.root / given, project.briefings_dir / given,
                   project.briefings_dir / f"{given}.md"]
@@ -105,9 +124,22 @@ def resolve(project: Project, name: str | Path) -> str:
         path = candidate.resolve()
         if path.is_file() and path.parent == project.briefings_dir and path.suffix == ".md":
             return project.rel(path)
+    for candidate in (given, project.root / given):
+        path = candidate.resolve()
+        if path.is_file() and path.parent == project.seeds_dir.resolve():
+            return _briefing_of_seed(project, project.rel(project.seeds_dir / path.name))
     raise EditorError(Problem(str(name), "is not a briefing in briefings/",
                               "give the path of a briefing file, e.g. briefings/<slug>.md, "
-                              "or its slug"))
+                              "its slug, or the path of its seed"))
+
+
+def _briefing_of_seed(project: Project, source: str) -> str:
+    for path in project.briefing_files():
+        if read_briefing(path, project.root).source == source:
+            return project.rel(path)
+    raise EditorError(Problem(source, "is a seed with no briefing yet",
+                              "build first (`make site` or `newsbrief convert`), which writes "
+                              "its briefing"))
 
 
 def would_be(project: Project, rel: str) -> tuple[BriefingFile, str]:
@@ -118,7 +150,7 @@ def would_be(project: Project, rel: str) -> tuple[BriefingFile, str]:
         article = parse_seed(load_seed(seed, project.root))
     except SeedError as error:
         raise EditorError(error.problem) from None
-    [text] = render_articles(project, [article], load_catalog(project.root))
+    [text] = render_articles(project, [article], load_catalog(project.root), [file.draft])
     return file, text
 
 
@@ -165,3 +197,42 @@ def _seed_of(project: Project, file: BriefingFile) -> Path:
         raise EditorError(Problem(file.rel, f"its seed {source} no longer exists",
                                   "restore the seed, or keep the briefing as it is"))
     return seed
+
+
+# --- follow and unpublish: one front matter line, the file's state unchanged ----
+
+def follow(project: Project, rel: str) -> str | None:
+    """Point the briefing's `source` at the seed in seeds/ with the bytes its machine block
+    records (a renamed seed). Returns the new source, or None when it already points there."""
+    file = read_briefing(project.root / rel, project.root)
+    wanted = file.seed_sha256
+    for path in project.seed_files()[0] if wanted else ():
+        if hashlib.sha256(path.read_bytes()).hexdigest() == wanted:
+            source = project.rel(path)
+            return None if source == file.source else _set(project, rel, "source", source)
+    raise EditorError(Problem(rel, "no seed in seeds/ has the bytes its `newsbrief:` block "
+                              "records, so there is no renamed seed to follow",
+                              "restore the seed, or point `source:` at the new seed yourself"))
+
+
+def set_draft(project: Project, rel: str, draft: bool) -> bool:
+    """`draft: true` unpublishes the briefing: it leaves the published site but stays in
+    `make serve`; `draft: false` publishes it again. Returns whether the file changed."""
+    if not draft and not read_briefing(project.root / rel, project.root).draft:
+        return False  # published already: add no line
+    return _set(project, rel, "draft", draft) is not None
+
+
+def _set(project: Project, rel: str, key: str, value):
+    """Set one front matter key. An unedited briefing is stamped again so it stays unedited
+    (and the build may still regenerate it); an edited one stays edited."""
+    with build_lock(project.lock_path):
+        path = project.root / rel
+        file = read_briefing(path, project.root)
+        if file.state == "broken":
+            raise EditorError(file.problems[0])
+        text = set_key(path.read_text(encoding="utf-8"), key, value)
+        if file.state == "generated":
+            text = stamp(text, file.inputs)
+            remember(project, text)
+        return str(value) if write_if_changed(path, text.encode("utf-8")) else None

@@ -17,7 +17,8 @@ import yaml
 from .briefing_file import parse_front_matter
 from .fsutil import write_if_changed
 from .messages import NewsbriefError
-from .render import MACHINE_KEY, dump_yaml
+from .machine import MACHINE_KEY
+from .render import dump_yaml
 from .site import Site, SiteOptions
 
 CONFIG_NAME = "mkdocs.yml"

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .catalog import Catalog
-from .model import KIND_OF, ORGANIZATION, PERSON, PLACE, TOPIC, Briefing, Kind, Problem
+from .model import KIND_OF, ORGANIZATION, PERSON, PLACE, TOPIC, Briefing, Kind
 from .resolve import resolve_names
 from .slug import slugify, unique_slug
 
@@ -95,7 +95,6 @@ class Links:
     postings: dict[tuple[str, str], tuple[str, ...]]  # term -> briefing uris, newest first
     by_briefing: dict[str, tuple[Term, ...]]  # briefing uri -> its terms, front matter order
     related: dict[str, tuple[Relation, ...]]
-    problems: tuple[Problem, ...] = ()
 
     def briefings_for(self, term: Term) -> tuple[str, ...]:
         return self.postings.get(term.ref, ())
@@ -119,10 +118,9 @@ def link(briefings: Sequence[Briefing], catalog: Catalog) -> Links:
     terms = _name_terms(mentions, frozen)
     by_briefing = {uri: tuple(terms[key] for key in keys) for uri, keys in mentions.items()}
     slugs = {b.slug: b.path for b in briefings}
-    problems: list[Problem] = []
     weight = _weights(terms.values(), frozen, len(briefings))
-    related = {b.path: _related(b, by_briefing, frozen, weight, slugs, problems) for b in briefings}
-    return Links(terms, frozen, by_briefing, related, tuple(problems))
+    related = {b.path: _related(b, by_briefing, frozen, weight, slugs) for b in briefings}
+    return Links(terms, frozen, by_briefing, related)
 
 
 def _name_terms(mentions: dict[str, dict[tuple[str, str], str | None]],
@@ -143,8 +141,8 @@ def _name_terms(mentions: dict[str, dict[tuple[str, str], str | None]],
     return terms
 
 
-def _related(b: Briefing, by_briefing, postings, weight: dict[Term, float], slugs: dict[str, str],
-             problems: list[Problem]) -> tuple[Relation, ...]:
+def _related(b: Briefing, by_briefing, postings, weight: dict[Term, float],
+             slugs: dict[str, str]) -> tuple[Relation, ...]:
     """Top related briefings by weighted, rarity-scaled overlap of shared terms.
 
     Only briefings in the posting lists of this briefing's terms are scored
@@ -159,10 +157,6 @@ def _related(b: Briefing, by_briefing, postings, weight: dict[Term, float], slug
     scores.pop(b.path, None)
     hidden = {slugs.get(s) for s in b.hidden}
     pinned = [slugs[s] for s in b.pinned if s in slugs and slugs[s] != b.path]
-    for slug in (*b.pinned, *b.hidden):
-        if slug not in slugs:
-            problems.append(Problem(b.path, f"`related` names {slug!r}, which is not a briefing",
-                                    "use the file name of a briefing without `.md`"))
     best = heapq.nsmallest(RELATED_LIMIT + len(hidden) + len(pinned), scores.items(),
                            key=lambda item: (-item[1], item[0]))
     strongest_first = sorted(terms, key=lambda t: (-weight[t], t.name))

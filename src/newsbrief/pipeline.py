@@ -10,18 +10,36 @@ Only what stops every build is raised: a held lock, a missing language model
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .briefing_file import BriefingFile, read_briefing
 from .catalog import Catalog, load_catalog
 from .fsutil import build_lock
+from .history import remember
+from .machine import Inputs, model_id, set_key, stamp
 from .messages import NewsbriefError, log
 from .model import Article, Problem, Seed
 from .project import Project
 from .read import SeedError, load_seed
 from .render import render_briefing
-from .sync import Task, plan, write
+from .review import findings
+from .sync import Move, Plan, Task, plan, write
 
+
+@dataclass(frozen=True)
+class Survey:
+    """The project as the build finds it, before it writes anything."""
+
+    files: tuple[BriefingFile, ...]
+    plan: Plan
+    catalog: Catalog
+    seed_problems: tuple[Problem, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """What the build would report: what ``newsbrief check`` prints."""
+        return findings(self.seed_problems, self.plan, self.catalog, self.files)
 
 
 @dataclass(frozen=True)
@@ -35,7 +53,12 @@ class ConvertReport:
 
     @property
     def publishable(self) -> tuple[BriefingFile, ...]:
-        return tuple(f for f in self.briefings if f.state != "broken")
+        return tuple(f for f in self.briefings if f.state != "broken" and not f.draft)
+
+    @property
+    def drafts(self) -> tuple[BriefingFile, ...]:
+        """Unpublished briefings (`draft: true`): in `make serve` only."""
+        return tuple(f for f in self.briefings if f.state != "broken" and f.draft)
 
 
 def convert(project: Project) -> ConvertReport:
@@ -44,23 +67,39 @@ def convert(project: Project) -> ConvertReport:
         return _convert(project)
 
 
-def _convert(project: Project) -> ConvertReport:
-    seeds, problems, notes = read_seeds(project)
+def survey(project: Project) -> Survey:
+    """Read seeds, briefings and vocabulary, and plan the sync; writes nothing."""
+    seeds, seed_problems, notes = read_seeds(project)
     files = [read_briefing(p, project.root) for p in project.briefing_files()]
     seed_files = {project.rel(p) for p in project.seed_files()[0]}
-    tasks, plan_problems = plan(seeds, files, project.rel(project.briefings_dir),
-                                project.rel(project.seeds_dir), seed_files)
     catalog = load_catalog(project.root)
-    written = _generate(project, tasks, catalog)
+    the_plan = plan(seeds, files, project.rel(project.briefings_dir),
+                    project.rel(project.seeds_dir), seed_files, environment(catalog))
+    return Survey(tuple(files), the_plan, catalog, tuple(seed_problems), tuple(notes))
+
+
+def environment(catalog: Catalog) -> Inputs:
+    """The inputs every briefing shares: the vocabulary's hash and the model's version."""
+    return Inputs("", catalog.sha256, model_id())
+
+
+def _convert(project: Project) -> ConvertReport:
+    found = survey(project)
+    files = list(found.files)
+    written = _move(project, found.plan.moves, files)
+    written += _generate(project, found.plan.tasks, found.catalog)
+    notes = list(found.notes)
     if written:
         fresh = {rel: read_briefing(project.root / rel, project.root) for rel in written}
         known = {f.rel for f in files}
         files = [fresh.get(f.rel, f) for f in files] + [fresh[r] for r in written if r not in known]
         files.sort(key=lambda f: f.rel)
-    problems += plan_problems + list(catalog.problems)
-    problems += [p for f in files for p in f.problems]
-    return ConvertReport(tuple(written), len(tasks), tuple(files), catalog, tuple(problems),
-                         tuple(notes))
+        notes += [f"{rel}: its seed gives no date, so it is listed with the undated briefings; "
+                  "add `date: YYYY-MM-DD` to its front matter if you know the date"
+                  for rel, file in fresh.items() if "date" not in file.meta]
+    problems = findings(found.seed_problems, found.plan, found.catalog, files)
+    return ConvertReport(tuple(written), len(found.plan.tasks), tuple(files), found.catalog,
+                         problems, tuple(notes))
 
 
 def read_seeds(project: Project) -> tuple[list[Seed], list[Problem], list[str]]:
@@ -84,14 +123,35 @@ def read_seeds(project: Project) -> tuple[list[Seed], list[Problem], list[str]]:
     return loaded, problems, notes
 
 
-def _generate(project: Project, tasks: list[Task], catalog: Catalog) -> list[str]:
+def _move(project: Project, moves: tuple[Move, ...], files: list[BriefingFile]) -> list[str]:
+    """Point unedited briefings at their renamed seeds, keeping them unedited."""
+    inputs = {f.rel: f.inputs for f in files}
+    written = []
+    for move in moves:
+        path = project.root / move.rel
+        text = stamp(set_key(path.read_text(encoding="utf-8"), "source", move.source),
+                     inputs[move.rel])
+        remember(project, text)
+        if write(project.root, move.rel, text):
+            written.append(move.rel)
+    return written
+
+
+def _generate(project: Project, tasks: tuple[Task, ...], catalog: Catalog) -> list[str]:
     if not tasks:
         return []
-    texts = render_articles(project, [t.article for t in tasks], catalog)
-    return [t.target for t, text in zip(tasks, texts) if write(project.root, t.target, text)]
+    texts = render_articles(project, [t.article for t in tasks], catalog,
+                            [t.draft for t in tasks])
+    written = []
+    for task, text in zip(tasks, texts):
+        remember(project, text)
+        if write(project.root, task.target, text):
+            written.append(task.target)
+    return written
 
 
-def render_articles(project: Project, articles: list[Article], catalog: Catalog) -> Iterator[str]:
+def render_articles(project: Project, articles: list[Article], catalog: Catalog,
+                    drafts: list[bool] | None = None) -> Iterator[str]:
     """The briefing text each article becomes, in order, each as soon as it is ready:
     what a build writes and `newsbrief diff` shows."""
     from .analyze import analyze  # loads spaCy only when something needs analysis
@@ -100,8 +160,10 @@ def render_articles(project: Project, articles: list[Article], catalog: Catalog)
 
     analyses = analyze(articles, catalog, SpanCache(project.cache_dir))
     try:
-        for article, analysis in zip(articles, analyses):
-            yield render_briefing(article, analysis)
+        shared = environment(catalog)
+        for article, analysis, draft in zip(articles, analyses, drafts or [False] * len(articles)):
+            inputs = replace(shared, seed_sha256=article.seed_sha256)
+            yield render_briefing(article, analysis, inputs, draft=draft)
     except ModelMissing as error:
         others = f" (and {len(articles) - 1} more)" if len(articles) > 1 else ""
         raise NewsbriefError(f"{articles[0].source}{others}: cannot be analysed: {error}") from None

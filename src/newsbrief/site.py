@@ -18,7 +18,6 @@ from .briefing_file import to_briefing
 from .briefing_page import briefing_markdown
 from .feed import FEED_URI, atom_feed
 from .link import Links, link
-from .messages import log
 from .model import Briefing
 from .pipeline import ConvertReport, convert, log_report
 from .project import Project
@@ -34,6 +33,7 @@ class SourcePage:
     src_uri: str
     abs_path: Path | None = None
     content: str | None = None
+    draft: bool = False  # unpublished: shown by `mkdocs serve` only, as MkDocs' drafts are
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,11 @@ class Site:
                      + listings.timeline(self.urls, self.briefings))
         return {page.src_uri: page for page in generated}
 
-    def briefing_pages(self) -> list[SourcePage]:
-        return [SourcePage(b.path, abs_path=self.project.root / b.path) for b in self.briefings]
+    def briefing_pages(self, *, drafts: bool = False) -> list[SourcePage]:
+        """The published briefings' pages; with ``drafts``, the unpublished ones' too."""
+        pages = [SourcePage(b.path, abs_path=self.project.root / b.path) for b in self.briefings]
+        return pages + [SourcePage(f.rel, abs_path=self.project.root / f.rel, draft=True)
+                        for f in (self.report.drafts if drafts else ())]
 
     def generated_pages(self) -> list[SourcePage]:
         pages_ = [SourcePage(uri, content=page.markdown) for uri, page in self.listings.items()]
@@ -99,7 +102,4 @@ class Site:
 def build_site(project: Project, options: SiteOptions = SiteOptions()) -> Site:
     report = convert(project)
     log_report(report)
-    site = Site(project, report, options)
-    for problem in site.links.problems:
-        log.warning(str(problem))
-    return site
+    return Site(project, report, options)

