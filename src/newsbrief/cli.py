@@ -210,13 +210,7 @@ def unpublish(ctx: click.Context, briefing: str) -> None:
     It leaves the pages, search, the feed, lists and related briefings, and its seed does not
     bring it back. `newsbrief publish BRIEFING` undoes it.
     """
-    from . import editor
-
-    project = ctx.obj["project"]
-    rel = editor.resolve(project, briefing)
-    changed = editor.set_draft(project, rel, True)
-    click.echo(f"{rel}: unpublished (`draft: true`)." if changed else
-               f"{rel}: already unpublished; nothing written.")
+    _set_draft(ctx, briefing, True, "unpublished (`draft: true`).", "already unpublished")
 
 
 @main.command()
@@ -224,13 +218,16 @@ def unpublish(ctx: click.Context, briefing: str) -> None:
 @click.pass_context
 def publish(ctx: click.Context, briefing: str) -> None:
     """Put BRIEFING unpublished with `newsbrief unpublish` back on the site (`draft: false`)."""
+    _set_draft(ctx, briefing, False, "published again.", "already published")
+
+
+def _set_draft(ctx: click.Context, briefing: str, draft: bool, done: str, already: str) -> None:
     from . import editor
 
     project = ctx.obj["project"]
     rel = editor.resolve(project, briefing)
-    changed = editor.set_draft(project, rel, False)
-    click.echo(f"{rel}: published again." if changed else
-               f"{rel}: already published; nothing written.")
+    changed = editor.set_draft(project, rel, draft)
+    click.echo(f"{rel}: {done}" if changed else f"{rel}: {already}; nothing written.")
 
 
 @main.command()
