@@ -20,9 +20,10 @@ site: $(VENV)/.site-installed
 test: $(VENV)/.test-installed $(AXE) chromium
 	$(BIN)/python -m pytest
 
-## serve: live preview for editors; rebuilds when seeds/ or briefings/ change
+## serve: live preview for editors; on a change in seeds/, briefings/ or the vocabularies it
+## re-renders only the pages whose final Markdown changed (--dirty, see newsbrief.pagesources)
 serve: $(VENV)/.site-installed
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty
 
 ## check: validate every briefing's front matter (what CI and pre-commit run)
 check: $(VENV)/.site-installed

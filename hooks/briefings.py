@@ -8,20 +8,33 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+import newsbrief
 from newsbrief import safety, search
 from newsbrief.mdext import GeneratedHtml
 from newsbrief.messages import NewsbriefError, log, one_line
+from newsbrief.pagesources import PageSources, stamp
+from newsbrief.preview import SESSION
 from newsbrief.project import Project
 from newsbrief.site import Site, SiteOptions, build_site
 
-_state: dict[str, object] = {}
+_state: dict[str, object] = {}  # MkDocs loads this file afresh for each build; SESSION lasts
+
+
+def on_startup(command, dirty):
+    SESSION.start(command, dirty)
 
 
 def on_config(config):
-    _state["project"] = Project.at(Path(config.config_file_path).parent,
-                                   docs_dir=config.docs_dir, site_dir=config.site_dir)
+    project = Project.at(Path(config.config_file_path).parent,
+                         docs_dir=config.docs_dir, site_dir=config.site_dir)
+    _state["project"] = project
     _state["options"] = SiteOptions(config.site_name, config.site_url or "",
-                                    config.use_directory_urls)
+                                    config.use_directory_urls, preview=SESSION.serving)
+    # What every page carries besides its own Markdown: when it changes, every page is rebuilt.
+    overrides = sorted(Path(config.theme.custom_dir).rglob("*")) if config.theme.custom_dir else []
+    _state["stamp"] = stamp(newsbrief.__version__, Path(config.config_file_path).read_bytes(),
+                            config.site_url or "", str(SESSION.serving),
+                            *(p.read_bytes() for p in overrides if p.is_file()))
     config.markdown_extensions.append(GeneratedHtml())  # an optimisation: same HTML, sooner
     return config
 
@@ -34,15 +47,22 @@ def on_pre_build(config):
 
 
 def on_files(files, config):
+    """Every page newsbrief makes or adds to, read from its final source in the cache, so
+    a --dirty build (``make serve``) renders only the pages whose source changed."""
     site: Site = _state["site"]
-    docs = _state["project"].docs_dir
-    for page in site.briefing_pages() + site.generated_pages():
-        if files.get_file_from_path(page.src_uri):
+    project: Project = _state["project"]
+    sources = PageSources(project.cache_dir / "pages", _state["stamp"])
+    for src_uri, text in site.sources():
+        existing = files.get_file_from_path(src_uri)
+        if existing and src_uri != "index.md":
             log.warning("%s: newsbrief makes a page with this path, so the file is not "
-                        "published. Fix: rename or remove it", docs / page.src_uri)
+                        "published. Fix: rename or remove it", project.docs_dir / src_uri)
             continue
-        files.append(File.generated(config, page.src_uri, content=page.content,
-                                    abs_src_path=str(page.abs_path) if page.abs_path else None))
+        if existing:
+            files.remove(existing)  # home: the file in docs/ with the latest briefings added
+        files.append(File.generated(config, src_uri, abs_src_path=str(sources.put(src_uri, text))))
+    sources.finish()
+    _state["outputs"] = frozenset(f.dest_uri for f in files)
     return files
 
 
@@ -51,7 +71,7 @@ def on_page_markdown(markdown, page, config, files):
     title = site.title(page.file.src_uri)
     if title is not None:
         page.meta["title"] = title
-    return site.page_markdown(page.file.src_uri, markdown)
+    return markdown  # newsbrief's additions are in the page's source already
 
 
 def on_nav(nav, config, files):
@@ -78,8 +98,18 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
+    site_dir = _state["project"].site_dir
+    run: search.IndexRun = _state["search"]
     try:
-        _state["search"].finish(_state["project"].site_dir)
+        gone = SESSION.remove_vanished(site_dir, _state["outputs"])
+        if SESSION.serving:  # the page first; the index follows in the background
+            search.prune(site_dir)
+            if run.seen or gone or not (site_dir / search.BUNDLE_DIR).is_dir():
+                SESSION.index_later(site_dir, run.indexed.glob)
+        elif run.seen < len(run.indexed.src_uris):  # a dirty build wrote only some pages
+            search.index_site(site_dir, run.indexed.glob)
+        else:
+            run.finish(site_dir)
     except OSError as error:
         raise PluginError(one_line(error)) from None
 

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
 
-from . import listings
+from . import listings, markup
 from .briefing_file import to_briefing
 from .briefing_page import briefing_markdown
 from .feed import FEED_URI, atom_feed
 from .link import Links, link
 from .messages import log
-from .model import Briefing
+from .model import Briefing, Problem
+from .pagesources import read_source, split_front_matter
 from .pipeline import ConvertReport, convert, log_report
 from .project import Project
 from .urls import Urls
@@ -41,6 +43,7 @@ class SiteOptions:
     name: str = "News briefings"
     url: str = ""
     directory_urls: bool = True
+    preview: bool = False  # `mkdocs serve`: a broken briefing's page shows what is wrong
 
 
 class Site:
@@ -69,7 +72,30 @@ class Site:
         pages_ = [SourcePage(uri, content=page.markdown) for uri, page in self.listings.items()]
         feed = atom_feed(self.briefings, title=self.options.name, site_url=self.options.url,
                          url_of=self.urls.url)
-        return pages_ + [SourcePage(FEED_URI, content=feed)]
+        return pages_ + [SourcePage(FEED_URI, content=feed)] + self.error_pages()
+
+    def error_pages(self) -> list[SourcePage]:
+        """In the preview, a page at each broken briefing's address saying what to fix."""
+        if not self.options.preview:
+            return []
+        return [SourcePage(f.rel, content=error_page(f.rel, f.problems))
+                for f in self.report.briefings if f.state == "broken"]
+
+    def sources(self) -> Iterator[tuple[str, str]]:
+        """(src_uri, the whole source MkDocs reads) of every page newsbrief makes or adds to:
+        briefings and home with their additions, and the generated pages."""
+        home = self.project.docs_dir / HOME_URI
+        if home.is_file():
+            yield HOME_URI, self.final_source(HOME_URI, read_source(home))
+        for page in self.briefing_pages():
+            yield page.src_uri, self.final_source(page.src_uri, read_source(page.abs_path))
+        for page in self.generated_pages():
+            yield page.src_uri, page.content
+
+    def final_source(self, src_uri: str, text: str) -> str:
+        """A page's source with its build-time additions: front matter as it is."""
+        head, markdown = split_front_matter(text)
+        return head + self.page_markdown(src_uri, markdown)
 
     def is_generated(self, src_uri: str) -> bool:
         """Whether the build makes this page up (a list, the feed), as opposed to a file."""
@@ -82,7 +108,13 @@ class Site:
     def title(self, src_uri: str) -> str | None:
         """The page's title escaped for templates, which do not escape it; None if not ours."""
         page = self.by_uri.get(src_uri) or self.listings.get(src_uri)
+        if page is None and src_uri in self._broken:
+            return html.escape(f"Cannot show {src_uri}", quote=True)
         return html.escape(page.title, quote=True) if page else None
+
+    @cached_property
+    def _broken(self) -> frozenset[str]:
+        return frozenset(p.src_uri for p in self.error_pages())
 
     def page_markdown(self, src_uri: str, markdown: str) -> str:
         """A page's Markdown with its build-time additions."""
@@ -94,6 +126,18 @@ class Site:
             return (markdown.rstrip() + "\n\n"
                     + listings.home_sections(self.urls, src_uri, self.briefings, self.links))
         return markdown
+
+
+def error_page(rel: str, problems: tuple[Problem, ...]) -> str:
+    """What the preview shows instead of a briefing it cannot read: file, line and fix."""
+    items = "\n".join(
+        f"<li><code>{html.escape(f'{p.path}:{p.line}' if p.line else p.path)}</code>: "
+        f"{html.escape(p.message)}.<br>\n<strong>Fix:</strong> {html.escape(p.fix)}.</li>"
+        for p in problems) or f"<li><code>{html.escape(rel)}</code> cannot be read.</li>"
+    return (f"# {markup.line('Cannot show ' + rel)}\n\n"
+            '<div class="admonition failure">\n<p class="admonition-title">This briefing is left '
+            "out of the site until its file is fixed</p>\n"
+            f"<ul>\n{items}\n</ul>\n<p>Save the file again and this page reloads.</p>\n</div>\n")
 
 
 def build_site(project: Project, options: SiteOptions = SiteOptions()) -> Site:

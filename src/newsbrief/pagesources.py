@@ -1,0 +1,109 @@
+"""Each page's final Markdown as a file of its own, so a build re-renders only what changed.
+
+MkDocs' ``--dirty`` mode (what ``make serve`` runs) renders a page again only
+when its source file is newer than its HTML (``File.is_modified`` in
+``mkdocs/structure/files.py``). A briefing's page depends on more than its
+file: its related and backlink lists, its linked names. So every page newsbrief
+makes or adds to is written here, under ``.cache/pages/``, as the whole text
+MkDocs reads: front matter untouched, body with the build-time additions. A
+file is rewritten only when its text changes (atomically), so its time moves
+exactly when the page's output would; MkDocs then skips every other page.
+
+What the theme puts on every page (the fixed nav, the config) is folded into a
+stamp: when it changes, every file here is touched, so every page is built again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from pathlib import Path
+
+from .fsutil import atomic_write
+
+# MkDocs' own front matter pattern (``mkdocs/utils/meta.py``): the page's Markdown is
+# what follows it, with leading newlines stripped.
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+STAMP_NAME = ".stamp"
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    """(front matter block, Markdown) as MkDocs splits a page's source."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return "", text
+    return text[: match.end()], text[match.end():].lstrip("\n")
+
+
+def read_source(path: Path) -> str:
+    """A page's source as MkDocs reads it (``Page.read_source``): UTF-8 without a BOM,
+    universal newlines."""
+    with open(path, encoding="utf-8-sig", errors="strict") as handle:
+        return handle.read()
+
+
+class PageSources:
+    """The folder of final page sources, for one build: ``put`` each page, then ``finish``."""
+
+    def __init__(self, folder: Path, stamp: str):
+        self.folder = folder
+        self.stamp = stamp
+        self._kept: set[str] = set()
+        self.written: list[str] = []
+
+    def put(self, src_uri: str, text: str) -> Path:
+        """The file MkDocs reads for ``src_uri``; written only if its text changed."""
+        path = self.folder / src_uri
+        data = text.encode("utf-8")
+        self._kept.add(src_uri)
+        try:
+            same = path.stat().st_size == len(data) and path.read_bytes() == data
+        except FileNotFoundError:
+            same = False
+        if not same:
+            atomic_write(path, data)
+            self.written.append(src_uri)
+        return path
+
+    def finish(self) -> None:
+        """Remove the files of pages that are gone; touch every file if the stamp changed."""
+        for dirpath, _dirs, names in os.walk(self.folder):
+            for name in names:
+                path = Path(dirpath, name)
+                rel = path.relative_to(self.folder).as_posix()
+                if rel != STAMP_NAME and rel not in self._kept:
+                    path.unlink()
+        _remove_empty_folders(self.folder)
+        stamp_file = self.folder / STAMP_NAME
+        try:
+            old = stamp_file.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            old = None
+        if old != self.stamp:
+            if old is not None:  # what the theme puts on every page changed
+                for rel in self._kept:
+                    os.utime(self.folder / rel)
+            atomic_write(stamp_file, self.stamp.encode("utf-8"))
+
+    def clear(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _remove_empty_folders(folder: Path) -> None:
+    for dirpath, dirs, names in os.walk(folder, topdown=False):
+        if not dirs and not names and Path(dirpath) != folder:
+            try:
+                os.rmdir(dirpath)
+            except OSError:
+                pass
+
+
+def stamp(*parts: str | bytes) -> str:
+    """A hash of what every page depends on besides its own source."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part if isinstance(part, bytes) else part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
