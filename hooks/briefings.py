@@ -41,7 +41,9 @@ def on_config(config):
 
 def on_pre_build(config):
     try:
-        _state["site"] = build_site(_state["project"], _state["options"])
+        _state["site"] = build_site(_state["project"], _state["options"], SESSION.site)
+        if SESSION.serving:  # the next rebuild reuses what this one made
+            SESSION.site = _state["site"]
     except (NewsbriefError, OSError) as error:  # one line that says what to do, no traceback
         raise PluginError(one_line(error)) from None
 

@@ -92,6 +92,8 @@ def apply(root: Path, change: tuple[str, int]) -> None:
     path = _briefing(root, n)
     if kind == "summary" and path:
         _replace_line(path, "summary", f"A new summary, number {n}.")
+    elif kind == "date" and path:
+        _replace_line(path, "date", f"2025-{1 + n % 12:02}-1{n % 10}")
     elif kind == "title" and path:
         _replace_line(path, "title", f"Retitled briefing {n}")
     elif kind == "body" and path:
@@ -130,7 +132,7 @@ def apply(root: Path, change: tuple[str, int]) -> None:
         path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
 
 
-CHANGES = st.tuples(st.sampled_from(["summary", "title", "body", "person", "break",
+CHANGES = st.tuples(st.sampled_from(["summary", "title", "date", "body", "person", "break",
                                      "delete-briefing", "add-seed", "delete-seed", "alias",
                                      "ignore", "topic"]),
                     st.integers(0, 9))

@@ -4,6 +4,8 @@ MkDocs loads the hook afresh for every rebuild, so what a rebuild needs from
 the one before lives here, in the package, for the life of the process:
 
 - whether this process serves a preview (MkDocs says so once, at start-up);
+- the last build's ``Site``, whose links, lists and pages the next one reuses
+  where their inputs are equal;
 - the files the last build wrote, so a ``--dirty`` build removes the pages that
   are gone (MkDocs cleans the site folder only in a clean build);
 - the search indexer, run in the background after a rebuild: the page is served
@@ -31,10 +33,13 @@ class Session:
     dirty: bool = False
     outputs: dict[str, frozenset[str]] = field(default_factory=dict)  # site folder -> files
     indexer: BackgroundIndex | None = None
+    site: object = None  # the last build's newsbrief.site.Site, while serving
+
 
     def start(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = dirty
+        self.site = None
 
     def remove_vanished(self, site_dir: Path, dest_uris: frozenset[str]) -> list[str]:
         """Delete what the last build in ``site_dir`` wrote and this one did not."""

@@ -20,7 +20,7 @@ from .briefing_page import briefing_markdown
 from .feed import FEED_URI, atom_feed
 from .link import Links, link
 from .messages import log
-from .model import Briefing, Problem
+from .model import PERSON, Briefing, Problem
 from .pagesources import read_source, split_front_matter
 from .pipeline import ConvertReport, convert, log_report
 from .project import Project
@@ -48,18 +48,40 @@ class SiteOptions:
 
 class Site:
     def __init__(self, project: Project, report: ConvertReport,
-                 options: SiteOptions = SiteOptions()):
+                 options: SiteOptions = SiteOptions(), previous: Site | None = None):
+        """``previous``: the last build's site in this process (the preview), whose work is
+        reused where its inputs are equal: the links, the lists, the briefings' pages."""
         self.project = project
         self.report = report
         self.options = options
         self.briefings: tuple[Briefing, ...] = tuple(
             sorted((to_briefing(f) for f in report.publishable), key=lambda b: b.sort_key))
         self.by_uri = {b.path: b for b in self.briefings}
-        self.links: Links = link(self.briefings, report.catalog)
+        self._link_key = (options, report.catalog, tuple(_link_input(b) for b in self.briefings))
+        self._previous = previous if previous and previous._link_key == self._link_key else None
+        self.links: Links = (self._previous.links if self._previous
+                             else link(self.briefings, report.catalog))
         self.urls = Urls(options.directory_urls)
+        self._final: dict[str, tuple[str, str]] = {}  # briefing uri -> (its text, final source)
 
     @cached_property
     def listings(self) -> dict[str, listings.Listing]:
+        before = self._previous
+        if before is None:
+            return self._make_listings()
+        # The links are the same: only the lists showing a briefing whose title, date or
+        # summary changed are made again (its terms' pages, the timeline, the A-Z if a title).
+        changed = [b for b in self.briefings if _listed(b) != _listed(before.by_uri[b.path])]
+        if not changed:
+            return before.listings
+        terms = {t for b in changed for t in self.links.by_briefing.get(b.path, ()) if t.has_page}
+        made = listings.term_pages(self.urls, self.links, self.by_uri, terms)
+        made += listings.timeline(self.urls, self.briefings)
+        if any(b.title != before.by_uri[b.path].title for b in changed):
+            made += listings.kind_indexes(self.urls, self.links, self.by_uri)
+        return {**before.listings, **{page.src_uri: page for page in made}}
+
+    def _make_listings(self) -> dict[str, listings.Listing]:
         generated = (listings.term_pages(self.urls, self.links, self.by_uri)
                      + listings.kind_indexes(self.urls, self.links, self.by_uri)
                      + listings.timeline(self.urls, self.briefings))
@@ -87,10 +109,37 @@ class Site:
         home = self.project.docs_dir / HOME_URI
         if home.is_file():
             yield HOME_URI, self.final_source(HOME_URI, read_source(home))
+        self.listings  # noqa: B018 -- made (or taken from the last site) while it is at hand
+        before, stale = self._previous, self._stale_briefing_pages()
         for page in self.briefing_pages():
-            yield page.src_uri, self.final_source(page.src_uri, read_source(page.abs_path))
+            text = read_source(page.abs_path)
+            known = before._final.get(page.src_uri) if before else None
+            if known is None or known[0] != text or page.src_uri in stale:
+                known = (text, self.final_source(page.src_uri, text))
+            self._final[page.src_uri] = known
+            yield page.src_uri, known[1]
+        self._previous = None  # what it had to give is taken: let it go
         for page in self.generated_pages():
             yield page.src_uri, page.content
+
+    def _stale_briefing_pages(self) -> set[str]:
+        """With the links unchanged, the briefing pages that show something that changed:
+        their own briefing's front matter, or the title or date of one they list."""
+        before = self._previous
+        if before is None:
+            return set()
+        changed = {b.path for b in self.briefings if b != before.by_uri[b.path]}
+        shown = {u for u in changed if _shown(self.by_uri[u]) != _shown(before.by_uri[u])}
+        stale = set(changed)
+        if shown:
+            for uri, relations in self.links.related.items():  # related lists
+                if any(r.uri in shown for r in relations):
+                    stale.add(uri)
+            for uri in shown:  # "also mentioning these people" lists
+                for term in self.links.by_briefing.get(uri, ()):
+                    if term.kind == PERSON:
+                        stale.update(self.links.briefings_for(term))
+        return stale
 
     def final_source(self, src_uri: str, text: str) -> str:
         """A page's source with its build-time additions: front matter as it is."""
@@ -128,6 +177,23 @@ class Site:
         return markdown
 
 
+def _link_input(b: Briefing) -> tuple:
+    """What the link stage reads of a briefing (besides the order of all of them), and its
+    date: a new date can move it to another month's list, a page that may then be gone."""
+    return (b.path, b.slug, b.date, b.people, b.organizations, b.places, b.topics, b.pinned,
+            b.hidden)
+
+
+def _shown(b: Briefing) -> tuple:
+    """What another briefing's page shows of this one."""
+    return b.title, b.date
+
+
+def _listed(b: Briefing) -> tuple:
+    """What the list pages show of a briefing."""
+    return b.title, b.date, b.summary
+
+
 def error_page(rel: str, problems: tuple[Problem, ...]) -> str:
     """What the preview shows instead of a briefing it cannot read: file, line and fix."""
     items = "\n".join(
@@ -140,10 +206,11 @@ def error_page(rel: str, problems: tuple[Problem, ...]) -> str:
             f"<ul>\n{items}\n</ul>\n<p>Save the file again and this page reloads.</p>\n</div>\n")
 
 
-def build_site(project: Project, options: SiteOptions = SiteOptions()) -> Site:
+def build_site(project: Project, options: SiteOptions = SiteOptions(),
+               previous: Site | None = None) -> Site:
     report = convert(project)
     log_report(report)
-    site = Site(project, report, options)
+    site = Site(project, report, options, previous)
     for problem in site.links.problems:
         log.warning(str(problem))
     return site
