@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -36,6 +37,8 @@ def on_config(config):
                             config.site_url or "", str(SESSION.serving),
                             *(p.read_bytes() for p in overrides if p.is_file()))
     config.markdown_extensions.append(GeneratedHtml())  # an optimisation: same HTML, sooner
+    if SESSION.serving:  # the preview is read, not crawled: no sitemap of every page per save
+        config.theme.static_templates.discard("sitemap.xml")
     return config
 
 
@@ -84,6 +87,14 @@ def on_nav(nav, config, files):
     _state["search"] = search.IndexRun(search.Indexed.of(pages, project.rel(project.briefings_dir)),
                                        project.cache_dir)
     return nav
+
+
+def on_env(env, config, files):
+    if SESSION.serving:  # each rebuild has a new Jinja environment: keep the theme compiled
+        folder = _state["project"].cache_dir / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
 
 
 def on_page_content(html, page, config, files):

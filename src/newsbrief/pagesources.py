@@ -18,15 +18,18 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 from pathlib import Path
 
-from .fsutil import atomic_write
+from .fsutil import atomic_write, remove_empty_parents
 
 # MkDocs' own front matter pattern (``mkdocs/utils/meta.py``): the page's Markdown is
 # what follows it, with leading newlines stripped.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 STAMP_NAME = ".stamp"
+# What this process last wrote or found in each file: (hash of the text, time, size). A
+# preview compares a page's new text with it instead of reading the file back.
+_WRITTEN: dict[Path, tuple[int, int, int]] = {}
+_KEPT: dict[Path, frozenset[str]] = {}  # per folder, the pages of the last build
 
 
 def split_front_matter(text: str) -> tuple[str, str]:
@@ -56,26 +59,34 @@ class PageSources:
     def put(self, src_uri: str, text: str) -> Path:
         """The file MkDocs reads for ``src_uri``; written only if its text changed."""
         path = self.folder / src_uri
-        data = text.encode("utf-8")
         self._kept.add(src_uri)
         try:
-            same = path.stat().st_size == len(data) and path.read_bytes() == data
+            stat = path.stat()
         except FileNotFoundError:
-            same = False
-        if not same:
+            stat = None
+        if stat and _WRITTEN.get(path) == (hash(text), stat.st_mtime_ns, stat.st_size):
+            return path  # this process wrote this text there, and nobody touched it since
+        data = text.encode("utf-8")
+        if not (stat and stat.st_size == len(data) and path.read_bytes() == data):
             atomic_write(path, data)
             self.written.append(src_uri)
+            stat = path.stat()
+        _WRITTEN[path] = (hash(text), stat.st_mtime_ns, stat.st_size)
         return path
 
     def finish(self) -> None:
         """Remove the files of pages that are gone; touch every file if the stamp changed."""
-        for dirpath, _dirs, names in os.walk(self.folder):
-            for name in names:
-                path = Path(dirpath, name)
-                rel = path.relative_to(self.folder).as_posix()
-                if rel != STAMP_NAME and rel not in self._kept:
-                    path.unlink()
-        _remove_empty_folders(self.folder)
+        last = _KEPT.get(self.folder)
+        if last is None:  # the first build in this process: look at what is there
+            last = {Path(d, n).relative_to(self.folder).as_posix()
+                    for d, _, names in os.walk(self.folder) for n in names}
+            last.discard(STAMP_NAME)
+        for rel in last - self._kept:
+            path = self.folder / rel
+            path.unlink(missing_ok=True)
+            _WRITTEN.pop(path, None)
+            remove_empty_parents(path.parent, self.folder)
+        _KEPT[self.folder] = frozenset(self._kept)
         stamp_file = self.folder / STAMP_NAME
         try:
             old = stamp_file.read_text(encoding="utf-8")
@@ -85,19 +96,8 @@ class PageSources:
             if old is not None:  # what the theme puts on every page changed
                 for rel in self._kept:
                     os.utime(self.folder / rel)
+                    _WRITTEN.pop(self.folder / rel, None)
             atomic_write(stamp_file, self.stamp.encode("utf-8"))
-
-    def clear(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-
-def _remove_empty_folders(folder: Path) -> None:
-    for dirpath, dirs, names in os.walk(folder, topdown=False):
-        if not dirs and not names and Path(dirpath) != folder:
-            try:
-                os.rmdir(dirpath)
-            except OSError:
-                pass
 
 
 def stamp(*parts: str | bytes) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import search
+from .fsutil import remove_empty_parents
 from .messages import log
 
 NEXT_BUNDLE = f"{search.BUNDLE_DIR}.next"
@@ -49,22 +50,13 @@ class Session:
         for rel in gone:
             path = Path(site_dir) / rel
             path.unlink(missing_ok=True)
-            _remove_empty_parents(path.parent, Path(site_dir))
+            remove_empty_parents(path.parent, Path(site_dir))
         return gone
 
     def index_later(self, site_dir: Path, glob: str | None) -> None:
         if self.indexer is None:
             self.indexer = BackgroundIndex()
         self.indexer.request(Path(site_dir), glob)
-
-
-def _remove_empty_parents(folder: Path, stop: Path) -> None:
-    while folder != stop and folder.is_relative_to(stop):
-        try:
-            folder.rmdir()
-        except OSError:
-            return
-        folder = folder.parent
 
 
 class BackgroundIndex:
