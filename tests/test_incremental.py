@@ -204,3 +204,23 @@ def test_a_clean_build_leaves_a_broken_briefing_out(template: Path, tmp_path: Pa
     config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     build(config)
     assert not (tmp_path / "site" / "briefings" / "harbour-report-001").exists()
+
+
+def test_the_preview_indexes_search_in_the_background_and_swaps_the_index_in(
+        template: Path, tmp_path: Path, preview):
+    root = tmp_path / "project"
+    shutil.copytree(template, root, symlinks=True)
+    served = tmp_path / "served"
+    preview_build(root, served, dirty=True)
+    assert preview.indexer.wait(-1, timeout=120)
+    done = preview.indexer.done
+    before = {p.name for p in (served / "pagefind").rglob("*") if p.is_file()}
+    assert "pagefind-entry.json" in before
+    (root / "briefings" / "tidal-barrier-vote.md").write_text(
+        "---\ntitle: Tidal barrier vote\ndate: 2025-10-02\nsummary: Councillors voted.\n---\n\n"
+        "The harbour council voted for the tidal barrier.\n", encoding="utf-8")
+    preview_build(root, served, dirty=True)  # returns before the index is made
+    assert preview.indexer.wait(done, timeout=120)
+    after = {p.name for p in (served / "pagefind").rglob("*") if p.is_file()}
+    assert after != before  # a new page: new index chunks
+    assert not (served / "pagefind.next").exists() and not (served / "pagefind.old").exists()
