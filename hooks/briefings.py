@@ -13,7 +13,7 @@ import newsbrief
 from newsbrief import safety, search
 from newsbrief.mdext import GeneratedHtml
 from newsbrief.messages import NewsbriefError, log, one_line
-from newsbrief.pagesources import PageSources, stamp
+from newsbrief.pagesources import PageSources, linked_pages, stamp
 from newsbrief.preview import SESSION
 from newsbrief.project import Project
 from newsbrief.site import Site, SiteOptions, build_site
@@ -57,7 +57,9 @@ def on_files(files, config):
     site: Site = _state["site"]
     project: Project = _state["project"]
     sources = PageSources(project.cache_dir / "pages", _state["stamp"])
-    for src_uri, text in site.sources():
+    pages = list(site.sources())
+    every = {f.src_uri for f in files} | {src_uri for src_uri, _ in pages}
+    for src_uri, text in pages:
         existing = files.get_file_from_path(src_uri)
         if existing and src_uri != "index.md":
             log.warning("%s: newsbrief makes a page with this path, so the file is not "
@@ -65,7 +67,8 @@ def on_files(files, config):
             continue
         if existing:
             files.remove(existing)  # home: the file in docs/ with the latest briefings added
-        files.append(File.generated(config, src_uri, abs_src_path=str(sources.put(src_uri, text))))
+        path = sources.put(src_uri, text, linked_pages(src_uri, text, every))
+        files.append(File.generated(config, src_uri, abs_src_path=str(path)))
     sources.finish()
     _state["outputs"] = frozenset(f.dest_uri for f in files)
     return files

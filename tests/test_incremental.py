@@ -105,6 +105,10 @@ def apply(root: Path, change: tuple[str, int]) -> None:
                         if "people:" not in text else
                         re.sub(r"^people:\n", "people:\n- Aiko Tanabe\n", text, count=1, flags=re.M),
                         encoding="utf-8")
+    elif kind == "link" and path:  # a Markdown link to another briefing, which may go
+        other = _briefing(root, n + 1)
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(f"\nSee also [the other report]({other.name}).\n")
     elif kind == "break" and path:  # a save that breaks the front matter
         _replace_line(path, "title", "[an unclosed list")
     elif kind == "delete-briefing" and path:
@@ -132,7 +136,7 @@ def apply(root: Path, change: tuple[str, int]) -> None:
         path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
 
 
-CHANGES = st.tuples(st.sampled_from(["summary", "title", "date", "body", "person", "break",
+CHANGES = st.tuples(st.sampled_from(["summary", "title", "date", "body", "person", "link", "break",
                                      "delete-briefing", "add-seed", "delete-seed", "alias",
                                      "ignore", "topic"]),
                     st.integers(0, 9))
@@ -224,3 +228,24 @@ def test_the_preview_indexes_search_in_the_background_and_swaps_the_index_in(
     after = {p.name for p in (served / "pagefind").rglob("*") if p.is_file()}
     assert after != before  # a new page: new index chunks
     assert not (served / "pagefind.next").exists() and not (served / "pagefind.old").exists()
+
+
+def test_a_page_linking_to_a_deleted_briefing_is_rendered_again(template: Path, tmp_path: Path,
+                                                                 preview):
+    """Its own text does not change (they share no names), but MkDocs renders the link
+    as a page's address only while the page exists."""
+    root = tmp_path / "project"
+    shutil.copytree(template, root, symlinks=True)
+    for name, body in (("lonely-a", "See also [the other one](lonely-b.md)."),
+                       ("lonely-b", "Nothing in common.")):
+        (root / "briefings" / f"{name}.md").write_text(
+            f"---\ntitle: {name}\ndate: 2020-01-01\n---\n\n{body}\n", encoding="utf-8")
+    served = tmp_path / "served"
+    preview_build(root, served, dirty=True)
+    page = served / "briefings" / "lonely-a" / "index.html"
+    assert 'href="../lonely-b/"' in page.read_text(encoding="utf-8")
+    (root / "briefings" / "lonely-b.md").unlink()
+    preview_build(root, served, dirty=True)
+    assert 'href="../lonely-b/"' not in page.read_text(encoding="utf-8")
+    preview_build(root, tmp_path / "clean", dirty=False)
+    assert_same_site(served, tmp_path / "clean", "deleting a linked briefing")

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 import re
+from collections.abc import Container
 from pathlib import Path
 
 from .fsutil import atomic_write, remove_empty_parents
@@ -26,9 +28,10 @@ from .fsutil import atomic_write, remove_empty_parents
 # what follows it, with leading newlines stripped.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 STAMP_NAME = ".stamp"
-# What this process last wrote or found in each file: (hash of the text, time, size). A
+# What this process last wrote or found in each file: (hash of the text, time, size,
+# the pages it links to). A
 # preview compares a page's new text with it instead of reading the file back.
-_WRITTEN: dict[Path, tuple[int, int, int]] = {}
+_WRITTEN: dict[Path, tuple[int, int, int, tuple]] = {}
 _KEPT: dict[Path, frozenset[str]] = {}  # per folder, the pages of the last build
 
 
@@ -56,22 +59,29 @@ class PageSources:
         self._kept: set[str] = set()
         self.written: list[str] = []
 
-    def put(self, src_uri: str, text: str) -> Path:
-        """The file MkDocs reads for ``src_uri``; written only if its text changed."""
+    def put(self, src_uri: str, text: str, links: tuple = ()) -> Path:
+        """The file MkDocs reads for ``src_uri``; written only if its text changed.
+
+        ``links``: the pages its Markdown links to, each with whether it exists (MkDocs
+        turns a link to a page into its URL only if the page exists): when that
+        changes, the file is touched so the page is rendered again."""
         path = self.folder / src_uri
         self._kept.add(src_uri)
         try:
             stat = path.stat()
         except FileNotFoundError:
             stat = None
-        if stat and _WRITTEN.get(path) == (hash(text), stat.st_mtime_ns, stat.st_size):
+        known = _WRITTEN.get(path)
+        if stat and known == (hash(text), stat.st_mtime_ns, stat.st_size, links):
             return path  # this process wrote this text there, and nobody touched it since
         data = text.encode("utf-8")
         if not (stat and stat.st_size == len(data) and path.read_bytes() == data):
             atomic_write(path, data)
             self.written.append(src_uri)
-            stat = path.stat()
-        _WRITTEN[path] = (hash(text), stat.st_mtime_ns, stat.st_size)
+        elif known is not None and known[3] != links:
+            os.utime(path)  # same text, but a page it links to came or went
+        stat = path.stat()
+        _WRITTEN[path] = (hash(text), stat.st_mtime_ns, stat.st_size, links)
         return path
 
     def finish(self) -> None:
@@ -98,6 +108,18 @@ class PageSources:
                     os.utime(self.folder / rel)
                     _WRITTEN.pop(self.folder / rel, None)
             atomic_write(stamp_file, self.stamp.encode("utf-8"))
+
+
+_MD_LINK = re.compile(r"(?:\]\(\s*<?|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?)([^\s()<>#]+\.md)\b", re.M)
+
+
+def linked_pages(src_uri: str, text: str, pages: Container[str]) -> tuple:
+    """The pages ``text`` links to in Markdown, relative to ``src_uri``, each with
+    whether it is one of ``pages``: MkDocs renders such a link differently if it is not."""
+    folder = posixpath.dirname(src_uri)
+    targets = {posixpath.normpath(t.lstrip("/") if t.startswith("/") else
+                                  posixpath.join(folder, t)) for t in _MD_LINK.findall(text)}
+    return tuple((t, t in pages) for t in sorted(targets))
 
 
 def stamp(*parts: str | bytes) -> str:
