@@ -58,8 +58,8 @@ def on_files(files, config):
     project: Project = _state["project"]
     sources = PageSources(project.cache_dir / "pages", _state["stamp"])
     pages = list(site.sources())
-    every = {f.src_uri for f in files} | {src_uri for src_uri, _ in pages}
-    for src_uri, text in pages:
+    every = {f.src_uri for f in files} | {src_uri for src_uri, _, _ in pages}
+    for src_uri, text, own in pages:
         existing = files.get_file_from_path(src_uri)
         if existing and src_uri != "index.md":
             log.warning("%s: newsbrief makes a page with this path, so the file is not "
@@ -67,7 +67,9 @@ def on_files(files, config):
             continue
         if existing:
             files.remove(existing)  # home: the file in docs/ with the latest briefings added
-        path = sources.put(src_uri, text, linked_pages(src_uri, text, every))
+        # Links newsbrief adds go to pages that exist; an editor's own may not.
+        links = linked_pages(src_uri, own, every) if own else ()
+        path = sources.put(src_uri, text, links)
         files.append(File.generated(config, src_uri, abs_src_path=str(path)))
     sources.finish()
     _state["outputs"] = frozenset(f.dest_uri for f in files)

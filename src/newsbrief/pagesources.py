@@ -116,6 +116,8 @@ _MD_LINK = re.compile(r"(?:\]\(\s*<?|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?)([^\s()<>#]+
 def linked_pages(src_uri: str, text: str, pages: Container[str]) -> tuple:
     """The pages ``text`` links to in Markdown, relative to ``src_uri``, each with
     whether it is one of ``pages``: MkDocs renders such a link differently if it is not."""
+    if ".md" not in text:
+        return ()
     folder = posixpath.dirname(src_uri)
     targets = {posixpath.normpath(t.lstrip("/") if t.startswith("/") else
                                   posixpath.join(folder, t)) for t in _MD_LINK.findall(text)}

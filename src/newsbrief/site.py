@@ -103,12 +103,14 @@ class Site:
         return [SourcePage(f.rel, content=error_page(f.rel, f.problems))
                 for f in self.report.briefings if f.state == "broken"]
 
-    def sources(self) -> Iterator[tuple[str, str]]:
-        """(src_uri, the whole source MkDocs reads) of every page newsbrief makes or adds to:
-        briefings and home with their additions, and the generated pages."""
+    def sources(self) -> Iterator[tuple[str, str, str | None]]:
+        """(src_uri, the whole source MkDocs reads, the file's own text or None if made up)
+        of every page newsbrief makes or adds to: briefings and home with their additions,
+        and the generated pages."""
         home = self.project.docs_dir / HOME_URI
         if home.is_file():
-            yield HOME_URI, self.final_source(HOME_URI, read_source(home))
+            text = read_source(home)
+            yield HOME_URI, self.final_source(HOME_URI, text), text
         self.listings  # noqa: B018 -- made (or taken from the last site) while it is at hand
         before, stale = self._previous, self._stale_briefing_pages()
         for page in self.briefing_pages():
@@ -117,10 +119,10 @@ class Site:
             if known is None or known[0] != text or page.src_uri in stale:
                 known = (text, self.final_source(page.src_uri, text))
             self._final[page.src_uri] = known
-            yield page.src_uri, known[1]
+            yield page.src_uri, known[1], text
         self._previous = None  # what it had to give is taken: let it go
         for page in self.generated_pages():
-            yield page.src_uri, page.content
+            yield page.src_uri, page.content, None
 
     def _stale_briefing_pages(self) -> set[str]:
         """With the links unchanged, the briefing pages that show something that changed:
