@@ -20,9 +20,10 @@ site: $(VENV)/.site-installed
 test: $(VENV)/.test-installed $(AXE) chromium
 	$(BIN)/python -m pytest
 
-## serve: live preview for editors; rebuilds when seeds/ or briefings/ change
+## serve: live preview for editors; on a change in seeds/, briefings/ or the vocabularies it
+## re-renders only the pages whose final Markdown changed (--dirty, see newsbrief.pagesources)
 serve: $(VENV)/.site-installed
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty
 
 ## check: every problem the strict build fails on, in briefings and seeds (what pre-commit runs)
 check: $(VENV)/.site-installed

@@ -2,6 +2,7 @@
 
     python -m benchmarks.run --corpus ../shared/corpus/bbc          # the full run
     python -m benchmarks.run --corpus ../shared/corpus/bbc --quick  # a few minutes
+    python -m benchmarks.run --corpus ../shared/corpus/bbc --only preview  # make serve only
 
 At the corpus size, and again at ``--scale`` briefings recombined from it, in
 one run: cold (no briefings, no cache), warm (nothing changed), one seed
@@ -28,7 +29,7 @@ import frontmatter
 
 from newsbrief.search import REPORT_NAME, executable
 
-from . import browser, corpus, report
+from . import browser, corpus, preview, report
 from .measure import Run, folder_bytes, run
 
 PROFILE_SEEDS = 300
@@ -65,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(args.workdir or tempfile.mkdtemp(prefix="newsbrief-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     files = corpus.corpus_files(args.corpus, args.limit)
+    if args.only == "preview":
+        return _preview_only(work, files, args)
     machine = report.machine()
     sizes = [measure(work / f"n{len(files)}", files, args, args.repeat, peer=not args.no_peer,
                      profile=True)]
@@ -78,12 +81,43 @@ def main(argv: list[str] | None = None) -> int:
     output = args.output or (work / "BENCHMARKS.md" if args.quick
                              else corpus.REPO / "BENCHMARKS.md")
     output.write_text(text, encoding="utf-8")
+    if not args.no_preview:
+        previews = _previews(work, files, args)
+        preview.write_section(output, preview.section(previews, _command(args, only="preview")))
+        text = output.read_text(encoding="utf-8")
     print(text)
     print(f"\nwritten to {output}; work folder {work}", file=sys.stderr)
     if not args.keep:
         shutil.rmtree(work / f"n{len(files)}", ignore_errors=True)
         shutil.rmtree(work / f"n{args.scale}", ignore_errors=True)
         shutil.rmtree(work / "scale-seeds", ignore_errors=True)
+    return 0
+
+
+def _previews(work: Path, files: list[Path], args) -> list[preview.Preview]:
+    """The editors' loop at the corpus size and at ``--scale``."""
+    results = [preview.measure(work / f"preview-{len(files)}", files, args.repeat_preview,
+                               args.edits, _progress(len(files)))]
+    if args.scale:
+        scaled = work / "preview-scale-seeds"
+        corpus.scale_seeds(files, scaled, args.scale)
+        results.append(preview.measure(work / f"preview-{args.scale}",
+                                       sorted(scaled.glob("*.txt")), args.repeat_preview,
+                                       args.edits, _progress(args.scale)))
+    if not args.keep:
+        for folder in work.glob("preview-*"):
+            shutil.rmtree(folder, ignore_errors=True)
+    return results
+
+
+def _preview_only(work: Path, files: list[Path], args) -> int:
+    """Only the editors' loop; its section of BENCHMARKS.md is replaced, the rest kept."""
+    results = _previews(work, files, args)
+    text = preview.section(results, _command(args, only="preview"))
+    output = args.output or corpus.REPO / "BENCHMARKS.md"
+    preview.write_section(output, text)
+    print(text)
+    print(f"\nwritten to {output}; work folder {work}", file=sys.stderr)
     return 0
 
 
@@ -208,8 +242,12 @@ def _progress(seeds: int):
     return log
 
 
-def _command(args) -> str:
+def _command(args, only: str | None = None) -> str:
     parts = ["python -m benchmarks.run", f"--corpus {args.corpus}"]
+    if only:
+        parts += [f"--only {only}", f"--scale {args.scale}",
+                  f"--repeat-preview {args.repeat_preview}", f"--edits {args.edits}"]
+        return " ".join(parts + ([f"--limit {args.limit}"] if args.limit else []))
     if args.quick:
         parts.append("--quick")
     else:
@@ -243,6 +281,16 @@ def _options(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-browser", action="store_true", help="skip first-search latency")
     parser.add_argument("--profile", action="store_true",
                         help="profile the warm build even if targets pass")
+    parser.add_argument("--only", choices=["preview"],
+                        help="measure only the editors' loop (make serve) and replace its "
+                             "section of BENCHMARKS.md")
+    parser.add_argument("--no-preview", action="store_true",
+                        help="skip the editors' loop (make serve)")
+    parser.add_argument("--repeat-preview", type=int, default=5,
+                        help="runs per preview figure; the median counts (default: %(default)s)")
+    parser.add_argument("--edits", type=int, default=20,
+                        help="briefing edits in the preview, memory read after each "
+                             "(default: %(default)s)")
     parser.add_argument("--output", type=Path, help="where to write the report")
     parser.add_argument("--workdir", type=Path, help="work folder (default: a new temporary one)")
     parser.add_argument("--keep", action="store_true",

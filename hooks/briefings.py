@@ -5,46 +5,75 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
+import newsbrief
 from newsbrief import safety, search
 from newsbrief.mdext import GeneratedHtml
 from newsbrief.messages import NewsbriefError, log, one_line
+from newsbrief.pagesources import PageSources, linked_pages, stamp
+from newsbrief.preview import SESSION
 from newsbrief.project import Project
 from newsbrief.site import Site, SiteOptions, build_site
 
-_state: dict[str, object] = {}
+_state: dict[str, object] = {}  # MkDocs loads this file afresh for each build; SESSION lasts
+
+
+def on_startup(command, dirty):
+    SESSION.start(command, dirty)
 
 
 def on_config(config):
-    _state["project"] = Project.at(Path(config.config_file_path).parent,
-                                   docs_dir=config.docs_dir, site_dir=config.site_dir)
+    project = Project.at(Path(config.config_file_path).parent,
+                         docs_dir=config.docs_dir, site_dir=config.site_dir)
+    _state["project"] = project
     _state["options"] = SiteOptions(config.site_name, config.site_url or "",
-                                    config.use_directory_urls)
+                                    config.use_directory_urls, preview=SESSION.serving)
+    # What every page carries besides its own Markdown: when it changes, every page is rebuilt.
+    overrides = sorted(Path(config.theme.custom_dir).rglob("*")) if config.theme.custom_dir else []
+    _state["stamp"] = stamp(newsbrief.__version__, Path(config.config_file_path).read_bytes(),
+                            config.site_url or "", str(SESSION.serving),
+                            *(p.read_bytes() for p in overrides if p.is_file()))
     config.markdown_extensions.append(GeneratedHtml())  # an optimisation: same HTML, sooner
+    if SESSION.serving:  # the preview is read, not crawled: no sitemap of every page per save
+        config.theme.static_templates.discard("sitemap.xml")
     return config
 
 
 def on_pre_build(config):
     try:
-        _state["site"] = build_site(_state["project"], _state["options"])
+        _state["site"] = build_site(_state["project"], _state["options"], SESSION.site)
+        if SESSION.serving:  # the next rebuild reuses what this one made
+            SESSION.site = _state["site"]
     except (NewsbriefError, OSError) as error:  # one line that says what to do, no traceback
         raise PluginError(one_line(error)) from None
 
 
 def on_files(files, config):
+    """Every page newsbrief makes or adds to, read from its final source in the cache, so
+    a --dirty build (``make serve``) renders only the pages whose source changed."""
     site: Site = _state["site"]
-    docs = _state["project"].docs_dir
-    for page in site.briefing_pages(drafts=True) + site.generated_pages():
-        if files.get_file_from_path(page.src_uri):
+    project: Project = _state["project"]
+    sources = PageSources(project.cache_dir / "pages", _state["stamp"])
+    pages = list(site.sources())
+    every = {f.src_uri for f in files} | {page[0] for page in pages}
+    for src_uri, text, own, draft in pages:
+        existing = files.get_file_from_path(src_uri)
+        if existing and src_uri != "index.md":
             log.warning("%s: newsbrief makes a page with this path, so the file is not "
-                        "published. Fix: rename or remove it", docs / page.src_uri)
+                        "published. Fix: rename or remove it", project.docs_dir / src_uri)
             continue
-        draft = InclusionLevel.DRAFT if page.draft else InclusionLevel.UNDEFINED
-        files.append(File.generated(config, page.src_uri, content=page.content,
-                                    abs_src_path=str(page.abs_path) if page.abs_path else None,
-                                    inclusion=draft))
+        if existing:
+            files.remove(existing)  # home: the file in docs/ with the latest briefings added
+        # Links newsbrief adds go to pages that exist; an editor's own may not.
+        links = linked_pages(src_uri, own, every) if own else ()
+        path = sources.put(src_uri, text, links)
+        inclusion = InclusionLevel.DRAFT if draft else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, src_uri, abs_src_path=str(path), inclusion=inclusion))
+    sources.finish()
+    _state["outputs"] = frozenset(f.dest_uri for f in files)
     return files
 
 
@@ -53,7 +82,7 @@ def on_page_markdown(markdown, page, config, files):
     title = site.title(page.file.src_uri)
     if title is not None:
         page.meta["title"] = title
-    return site.page_markdown(page.file.src_uri, markdown)
+    return markdown  # newsbrief's additions are in the page's source already
 
 
 def on_nav(nav, config, files):
@@ -64,6 +93,14 @@ def on_nav(nav, config, files):
     _state["search"] = search.IndexRun(search.Indexed.of(pages, project.rel(project.briefings_dir)),
                                        project.cache_dir)
     return nav
+
+
+def on_env(env, config, files):
+    if SESSION.serving:  # each rebuild has a new Jinja environment: keep the theme compiled
+        folder = _state["project"].cache_dir / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
 
 
 def on_page_content(html, page, config, files):
@@ -80,8 +117,18 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
+    site_dir = _state["project"].site_dir
+    run: search.IndexRun = _state["search"]
     try:
-        _state["search"].finish(_state["project"].site_dir)
+        gone = SESSION.remove_vanished(site_dir, _state["outputs"])
+        if SESSION.serving:  # the page first; the index follows in the background
+            search.prune(site_dir)
+            if run.seen or gone or not (site_dir / search.BUNDLE_DIR).is_dir():
+                SESSION.index_later(site_dir, run.indexed.glob)
+        elif run.seen < len(run.indexed.src_uris):  # a dirty build wrote only some pages
+            search.index_site(site_dir, run.indexed.glob)
+        else:
+            run.finish(site_dir)
     except OSError as error:
         raise PluginError(one_line(error)) from None
 

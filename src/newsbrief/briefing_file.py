@@ -121,7 +121,21 @@ def _broken(rel: str, text: str, problem: Problem) -> BriefingFile:
     return BriefingFile(rel, {}, "broken", (problem,), claimed_source=_recover_source(text))
 
 
+# Parsing is a pure function of (text, path): a long-running preview parses again only the
+# files whose text changed. One entry per path, replaced when its text changes.
+_PARSED: dict[str, tuple[str, BriefingFile]] = {}
+
+
 def parse_briefing(text: str, rel: str) -> BriefingFile:
+    known = _PARSED.get(rel)
+    if known is not None and known[0] == text:
+        return known[1]
+    parsed = _parse_briefing(text, rel)
+    _PARSED[rel] = (text, parsed)
+    return parsed
+
+
+def _parse_briefing(text: str, rel: str) -> BriefingFile:
     try:
         meta, body = parse_front_matter(text)  # not loads(): it fails on keys that are not text
     except yaml.YAMLError as error:

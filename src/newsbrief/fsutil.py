@@ -42,6 +42,16 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+def remove_empty_parents(folder: Path, stop: Path) -> None:
+    """Remove ``folder`` and its parents below ``stop`` while they are empty."""
+    while folder != stop and folder.is_relative_to(stop):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
 class LockHeld(NewsbriefError):
     """Another build holds the lock."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import markup
@@ -47,9 +47,11 @@ def pager(urls: Urls, page: Page) -> str:
     return '\n<p class="nb-pager">' + " · ".join(steps) + "</p>\n"
 
 
-def term_pages(urls: Urls, links: Links, by_uri: dict[str, Briefing]) -> list[Listing]:
+def term_pages(urls: Urls, links: Links, by_uri: dict[str, Briefing],
+               terms: Iterable[Term] | None = None) -> list[Listing]:
+    """The pages of every term, or of only ``terms``."""
     out = []
-    for term in links.terms.values():
+    for term in links.terms.values() if terms is None else terms:
         if not term.has_page:
             continue
         uris = links.briefings_for(term)

@@ -107,12 +107,14 @@ class IndexRun:
         self.cache_dir = cache_dir
         self._digest = hashlib.sha256(
             f"{CACHE_FORMAT}|{_indexer_version()}|{indexed.glob}".encode())
+        self.seen = 0  # indexed pages written by this build: all of them, unless it was dirty
 
     def mark(self, src_uri: str, content: str, title: str) -> str:
         return mark(content, title) if src_uri in self.indexed.src_uris else content
 
     def page(self, src_uri: str, dest_uri: str, html: str) -> None:
         if src_uri in self.indexed.src_uris:
+            self.seen += 1
             self._digest.update(f"\0{dest_uri}\0".encode() + html.encode("utf-8"))
 
     def finish(self, site_dir: Path) -> IndexReport | None:
@@ -179,23 +181,25 @@ def index_site(site_dir: Path, glob: str | None = None) -> IndexReport | None:
     return report
 
 
-def prune(site_dir: Path) -> None:
+def prune(site_dir: Path, bundle: str = BUNDLE_DIR) -> None:
     """Remove the files the site ships but never loads (``UNUSED``)."""
     for rel in UNUSED:
-        path = Path(site_dir) / rel
+        path = Path(site_dir) / rel.replace(BUNDLE_DIR, bundle, 1)
         if path.is_dir():
             shutil.rmtree(path)
         else:
             path.unlink(missing_ok=True)
 
 
-def build_index(site_dir: Path, glob: str | None = None) -> IndexReport:
-    """Run Pagefind over the built site (only ``glob`` when given) and drop what it never loads."""
+def build_index(site_dir: Path, glob: str | None = None,
+                bundle: str = BUNDLE_DIR) -> IndexReport:
+    """Run Pagefind over the built site (only ``glob`` when given) and drop what it never
+    loads. The index goes to ``bundle`` in the site: the preview indexes beside the live one."""
     site_dir = Path(site_dir)
     if not (site_dir / "index.html").is_file():
         raise SearchError(f"{site_dir}: no built site to index (index.html is missing). "
                           "Fix: build the site first, then index it")
-    args = [str(executable()), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR]
+    args = [str(executable()), "--site", str(site_dir), "--output-subdir", bundle]
     for selector in IGNORED:
         args += ["--exclude-selectors", selector]
     if glob:
@@ -215,9 +219,9 @@ def build_index(site_dir: Path, glob: str | None = None) -> IndexReport:
                           f"{tail}); the site has no search index. Fix: check that the build "
                           f"wrote HTML pages there, and that {FIX_INSTALL}")
     pages = re.findall(r"Indexed (\d+) pages?", output)
-    prune(site_dir)
+    prune(site_dir, bundle)
     return IndexReport(int(pages[-1]) if pages else 0, seconds,
-                       folder_bytes(site_dir / BUNDLE_DIR))
+                       folder_bytes(site_dir / bundle))
 
 
 def executable() -> Path:

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
 
-from . import listings
+from . import listings, markup
 from .briefing_file import to_briefing
 from .briefing_page import briefing_markdown
 from .feed import FEED_URI, atom_feed
 from .link import Links, link
-from .model import Briefing
+from .model import PERSON, Briefing, Problem
+from .pagesources import read_source, split_front_matter
 from .pipeline import ConvertReport, convert, log_report
 from .project import Project
 from .urls import Urls
@@ -41,22 +43,45 @@ class SiteOptions:
     name: str = "News briefings"
     url: str = ""
     directory_urls: bool = True
+    preview: bool = False  # `mkdocs serve`: a broken briefing's page shows what is wrong
 
 
 class Site:
     def __init__(self, project: Project, report: ConvertReport,
-                 options: SiteOptions = SiteOptions()):
+                 options: SiteOptions = SiteOptions(), previous: Site | None = None):
+        """``previous``: the last build's site in this process (the preview), whose work is
+        reused where its inputs are equal: the links, the lists, the briefings' pages."""
         self.project = project
         self.report = report
         self.options = options
         self.briefings: tuple[Briefing, ...] = tuple(
             sorted((to_briefing(f) for f in report.publishable), key=lambda b: b.sort_key))
         self.by_uri = {b.path: b for b in self.briefings}
-        self.links: Links = link(self.briefings, report.catalog)
+        self._link_key = (options, report.catalog, tuple(_link_input(b) for b in self.briefings))
+        self._previous = previous if previous and previous._link_key == self._link_key else None
+        self.links: Links = (self._previous.links if self._previous
+                             else link(self.briefings, report.catalog))
         self.urls = Urls(options.directory_urls)
+        self._final: dict[str, tuple[str, str]] = {}  # briefing uri -> (its text, final source)
 
     @cached_property
     def listings(self) -> dict[str, listings.Listing]:
+        before = self._previous
+        if before is None:
+            return self._make_listings()
+        # The links are the same: only the lists showing a briefing whose title, date or
+        # summary changed are made again (its terms' pages, the timeline, the A-Z if a title).
+        changed = [b for b in self.briefings if _listed(b) != _listed(before.by_uri[b.path])]
+        if not changed:
+            return before.listings
+        terms = {t for b in changed for t in self.links.by_briefing.get(b.path, ()) if t.has_page}
+        made = listings.term_pages(self.urls, self.links, self.by_uri, terms)
+        made += listings.timeline(self.urls, self.briefings)
+        if any(b.title != before.by_uri[b.path].title for b in changed):
+            made += listings.kind_indexes(self.urls, self.links, self.by_uri)
+        return {**before.listings, **{page.src_uri: page for page in made}}
+
+    def _make_listings(self) -> dict[str, listings.Listing]:
         generated = (listings.term_pages(self.urls, self.links, self.by_uri)
                      + listings.kind_indexes(self.urls, self.links, self.by_uri)
                      + listings.timeline(self.urls, self.briefings))
@@ -72,7 +97,59 @@ class Site:
         pages_ = [SourcePage(uri, content=page.markdown) for uri, page in self.listings.items()]
         feed = atom_feed(self.briefings, title=self.options.name, site_url=self.options.url,
                          url_of=self.urls.url)
-        return pages_ + [SourcePage(FEED_URI, content=feed)]
+        return pages_ + [SourcePage(FEED_URI, content=feed)] + self.error_pages()
+
+    def error_pages(self) -> list[SourcePage]:
+        """In the preview, a page at each broken briefing's address saying what to fix."""
+        if not self.options.preview:
+            return []
+        return [SourcePage(f.rel, content=error_page(f.rel, f.problems))
+                for f in self.report.briefings if f.state == "broken"]
+
+    def sources(self) -> Iterator[tuple[str, str, str | None, bool]]:
+        """(src_uri, the whole source MkDocs reads, the file's own text or None if made up,
+        whether it is a draft) of every page newsbrief makes or adds to: briefings (drafts
+        too) and home with their additions, and the generated pages."""
+        home = self.project.docs_dir / HOME_URI
+        if home.is_file():
+            text = read_source(home)
+            yield HOME_URI, self.final_source(HOME_URI, text), text, False
+        self.listings  # noqa: B018 -- made (or taken from the last site) while it is at hand
+        before, stale = self._previous, self._stale_briefing_pages()
+        for page in self.briefing_pages(drafts=True):
+            text = read_source(page.abs_path)
+            known = before._final.get(page.src_uri) if before else None
+            if known is None or known[0] != text or page.src_uri in stale:
+                known = (text, self.final_source(page.src_uri, text))
+            self._final[page.src_uri] = known
+            yield page.src_uri, known[1], text, page.draft
+        self._previous = None  # what it had to give is taken: let it go
+        for page in self.generated_pages():
+            yield page.src_uri, page.content, None, False
+
+    def _stale_briefing_pages(self) -> set[str]:
+        """With the links unchanged, the briefing pages that show something that changed:
+        their own briefing's front matter, or the title or date of one they list."""
+        before = self._previous
+        if before is None:
+            return set()
+        changed = {b.path for b in self.briefings if b != before.by_uri[b.path]}
+        shown = {u for u in changed if _shown(self.by_uri[u]) != _shown(before.by_uri[u])}
+        stale = set(changed)
+        if shown:
+            for uri, relations in self.links.related.items():  # related lists
+                if any(r.uri in shown for r in relations):
+                    stale.add(uri)
+            for uri in shown:  # "also mentioning these people" lists
+                for term in self.links.by_briefing.get(uri, ()):
+                    if term.kind == PERSON:
+                        stale.update(self.links.briefings_for(term))
+        return stale
+
+    def final_source(self, src_uri: str, text: str) -> str:
+        """A page's source with its build-time additions: front matter as it is."""
+        head, markdown = split_front_matter(text)
+        return head + self.page_markdown(src_uri, markdown)
 
     def is_generated(self, src_uri: str) -> bool:
         """Whether the build makes this page up (a list, the feed), as opposed to a file."""
@@ -85,7 +162,13 @@ class Site:
     def title(self, src_uri: str) -> str | None:
         """The page's title escaped for templates, which do not escape it; None if not ours."""
         page = self.by_uri.get(src_uri) or self.listings.get(src_uri)
+        if page is None and src_uri in self._broken:
+            return html.escape(f"Cannot show {src_uri}", quote=True)
         return html.escape(page.title, quote=True) if page else None
+
+    @cached_property
+    def _broken(self) -> frozenset[str]:
+        return frozenset(p.src_uri for p in self.error_pages())
 
     def page_markdown(self, src_uri: str, markdown: str) -> str:
         """A page's Markdown with its build-time additions."""
@@ -99,7 +182,37 @@ class Site:
         return markdown
 
 
-def build_site(project: Project, options: SiteOptions = SiteOptions()) -> Site:
+def _link_input(b: Briefing) -> tuple:
+    """What the link stage reads of a briefing (besides the order of all of them), and its
+    date: a new date can move it to another month's list, a page that may then be gone."""
+    return (b.path, b.slug, b.date, b.people, b.organizations, b.places, b.topics, b.pinned,
+            b.hidden)
+
+
+def _shown(b: Briefing) -> tuple:
+    """What another briefing's page shows of this one."""
+    return b.title, b.date
+
+
+def _listed(b: Briefing) -> tuple:
+    """What the list pages show of a briefing."""
+    return b.title, b.date, b.summary
+
+
+def error_page(rel: str, problems: tuple[Problem, ...]) -> str:
+    """What the preview shows instead of a briefing it cannot read: file, line and fix."""
+    items = "\n".join(
+        f"<li><code>{html.escape(f'{p.path}:{p.line}' if p.line else p.path)}</code>: "
+        f"{html.escape(p.message)}.<br>\n<strong>Fix:</strong> {html.escape(p.fix)}.</li>"
+        for p in problems) or f"<li><code>{html.escape(rel)}</code> cannot be read.</li>"
+    return (f"# {markup.line('Cannot show ' + rel)}\n\n"
+            '<div class="admonition failure">\n<p class="admonition-title">This briefing is left '
+            "out of the site until its file is fixed</p>\n"
+            f"<ul>\n{items}\n</ul>\n<p>Save the file again and this page reloads.</p>\n</div>\n")
+
+
+def build_site(project: Project, options: SiteOptions = SiteOptions(),
+               previous: Site | None = None) -> Site:
     report = convert(project)
     log_report(report)
-    return Site(project, report, options)
+    return Site(project, report, options, previous)

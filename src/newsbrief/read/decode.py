@@ -31,8 +31,18 @@ def load_seed(path: Path, root: Path) -> Seed:
     """Read and decode one seed file, or raise SeedError."""
     source = path.relative_to(root).as_posix()
     raw = path.read_bytes()
+    known = _LOADED.get(source)
+    if known is not None and known[0] == raw:
+        return known[1]
     text, repairs = decode(raw, source)
-    return Seed(source, hashlib.sha256(raw).hexdigest(), text, repairs)
+    seed = Seed(source, hashlib.sha256(raw).hexdigest(), text, repairs)
+    _LOADED[source] = (raw, seed)
+    return seed
+
+
+# Decoding is a pure function of (bytes, path): a long-running preview decodes again only
+# the seeds whose bytes changed. One entry per path, replaced when its bytes change.
+_LOADED: dict[str, tuple[bytes, Seed]] = {}
 
 
 def decode(raw: bytes, source: str) -> tuple[str, tuple[Problem, ...]]:

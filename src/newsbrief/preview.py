@@ -1,0 +1,112 @@
+"""The editors' preview (``mkdocs serve``): what lasts from one rebuild to the next.
+
+MkDocs loads the hook afresh for every rebuild, so what a rebuild needs from
+the one before lives here, in the package, for the life of the process:
+
+- whether this process serves a preview (MkDocs says so once, at start-up);
+- the last build's ``Site``, whose links, lists and pages the next one reuses
+  where their inputs are equal;
+- the files the last build wrote, so a ``--dirty`` build removes the pages that
+  are gone (MkDocs cleans the site folder only in a clean build);
+- the search indexer, run in the background after a rebuild: the page is served
+  at once, and the new index replaces the old one when it is ready.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import search
+from .fsutil import remove_empty_parents
+from .messages import log
+
+NEXT_BUNDLE = f"{search.BUNDLE_DIR}.next"
+OLD_BUNDLE = f"{search.BUNDLE_DIR}.old"
+
+
+@dataclass
+class Session:
+    serving: bool = False
+    dirty: bool = False
+    outputs: dict[str, frozenset[str]] = field(default_factory=dict)  # site folder -> files
+    indexer: BackgroundIndex | None = None
+    site: object = None  # the last build's newsbrief.site.Site, while serving
+
+
+    def start(self, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        self.dirty = dirty
+        self.site = None
+
+    def remove_vanished(self, site_dir: Path, dest_uris: frozenset[str]) -> list[str]:
+        """Delete what the last build in ``site_dir`` wrote and this one did not."""
+        key = str(Path(site_dir).resolve())
+        gone = sorted(self.outputs.get(key, frozenset()) - dest_uris)
+        self.outputs[key] = dest_uris
+        for rel in gone:
+            path = Path(site_dir) / rel
+            path.unlink(missing_ok=True)
+            remove_empty_parents(path.parent, Path(site_dir))
+        return gone
+
+    def index_later(self, site_dir: Path, glob: str | None) -> None:
+        if self.indexer is None:
+            self.indexer = BackgroundIndex()
+        self.indexer.request(Path(site_dir), glob)
+
+
+class BackgroundIndex:
+    """One indexer thread: a request while it runs is taken up when it finishes."""
+
+    def __init__(self):
+        self._wanted: tuple[Path, str | None] | None = None
+        self._cond = threading.Condition()
+        self._thread = threading.Thread(target=self._loop, name="newsbrief-search", daemon=True)
+        self._thread.start()
+        self.done = 0  # indexes swapped in, for whoever waits for one
+
+    def request(self, site_dir: Path, glob: str | None) -> None:
+        with self._cond:
+            self._wanted = (site_dir, glob)
+            self._cond.notify_all()
+
+    def wait(self, done: int, timeout: float) -> bool:
+        """Wait until more than ``done`` indexes have been swapped in."""
+        with self._cond:
+            return self._cond.wait_for(lambda: self.done > done and self._wanted is None,
+                                       timeout=timeout)
+
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._wanted is not None)
+                site_dir, glob = self._wanted
+                self._wanted = None
+            try:
+                swap_in_index(site_dir, glob)
+            except (OSError, search.SearchError) as error:
+                log.warning("newsbrief: the preview's search index was not updated: %s", error)
+            with self._cond:
+                self.done += 1
+                self._cond.notify_all()
+
+
+def swap_in_index(site_dir: Path, glob: str | None) -> None:
+    """Index the site beside the live index, then put the new one in its place."""
+    shutil.rmtree(site_dir / NEXT_BUNDLE, ignore_errors=True)
+    report = search.build_index(site_dir, glob, bundle=NEXT_BUNDLE)
+    live, old = site_dir / search.BUNDLE_DIR, site_dir / OLD_BUNDLE
+    shutil.rmtree(old, ignore_errors=True)
+    if live.exists():
+        os.rename(live, old)
+    os.rename(site_dir / NEXT_BUNDLE, live)
+    shutil.rmtree(old, ignore_errors=True)
+    log.info("newsbrief: search index of %d page(s) updated in the background in %.1f s",
+             report.pages, report.seconds)
+
+
+SESSION = Session()
