@@ -14,7 +14,7 @@ from newsbrief import safety, search
 from newsbrief.mdext import GeneratedHtml
 from newsbrief.messages import NewsbriefError, log, one_line
 from newsbrief.pagesources import PageSources, linked_pages, stamp
-from newsbrief.preview import SESSION
+from newsbrief.preview import SESSION, nav_uris
 from newsbrief.project import Project
 from newsbrief.site import Site, SiteOptions, build_site
 
@@ -53,12 +53,17 @@ def on_pre_build(config):
 
 def on_files(files, config):
     """Every page newsbrief makes or adds to, read from its final source in the cache, so
-    a --dirty build (``make serve``) renders only the pages whose source changed."""
+    a --dirty build (``make serve``) renders only the pages whose source changed; a
+    preview rebuild is handed only those and what they need (``SESSION.pages_to_hand``)."""
     site: Site = _state["site"]
     project: Project = _state["project"]
     sources = PageSources(project.cache_dir / "pages", _state["stamp"])
     pages = list(site.sources())
     every = {f.src_uri for f in files} | {page[0] for page in pages}
+    needed = nav_uris(config.nav)
+    for file in files.documentation_pages():  # hand-written pages in docs/
+        needed.update(t for t, _ in linked_pages(file.src_uri, file.content_string, every))
+    made = []
     for src_uri, text, own, draft in pages:
         existing = files.get_file_from_path(src_uri)
         if existing and src_uri != "index.md":
@@ -69,11 +74,21 @@ def on_files(files, config):
             files.remove(existing)  # home: the file in docs/ with the latest briefings added
         # Links newsbrief adds go to pages that exist; an editor's own may not.
         links = linked_pages(src_uri, own, every) if own else ()
-        path = sources.put(src_uri, text, links)
-        inclusion = InclusionLevel.DRAFT if draft else InclusionLevel.UNDEFINED
-        files.append(File.generated(config, src_uri, abs_src_path=str(path), inclusion=inclusion))
+        made.append((src_uri, sources.put(src_uri, text, links), draft))
     sources.finish()
-    _state["outputs"] = frozenset(f.dest_uri for f in files)
+    texts = {page[0]: page[1] for page in pages}
+    handed = SESSION.pages_to_hand(project.site_dir, texts, sources.changed, needed)
+    outputs, last = {}, SESSION.last_outputs(project.site_dir)
+    for src_uri, path, draft in made:
+        if handed is None or src_uri in handed:
+            inclusion = InclusionLevel.DRAFT if draft else InclusionLevel.UNDEFINED
+            file = File.generated(config, src_uri, abs_src_path=str(path), inclusion=inclusion)
+            files.append(file)
+            outputs[src_uri] = file.dest_uri
+        else:
+            outputs[src_uri] = last[src_uri]
+    _state["pages"] = outputs
+    _state["outputs"] = frozenset(f.dest_uri for f in files) | frozenset(outputs.values())
     return files
 
 
@@ -88,8 +103,10 @@ def on_page_markdown(markdown, page, config, files):
 def on_nav(nav, config, files):
     site: Site = _state["site"]
     project: Project = _state["project"]
-    pages = ((f.src_uri, f.dest_uri, site.is_generated(f.src_uri))
-             for f in files.documentation_pages())
+    ours = _state["pages"]  # every page of the site, those not handed over this time too
+    pages = [(f.src_uri, f.dest_uri, False) for f in files.documentation_pages()
+             if f.src_uri not in ours]
+    pages += [(src_uri, dest_uri, site.is_generated(src_uri)) for src_uri, dest_uri in ours.items()]
     _state["search"] = search.IndexRun(search.Indexed.of(pages, project.rel(project.briefings_dir)),
                                        project.cache_dir)
     return nav
@@ -121,6 +138,7 @@ def on_post_build(config):
     run: search.IndexRun = _state["search"]
     try:
         gone = SESSION.remove_vanished(site_dir, _state["outputs"])
+        SESSION.finished(site_dir, _state["pages"])
         if SESSION.serving:  # the page first; the index follows in the background
             search.prune(site_dir)
             if run.seen or gone or not (site_dir / search.BUNDLE_DIR).is_dir():

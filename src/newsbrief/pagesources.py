@@ -57,7 +57,7 @@ class PageSources:
         self.folder = folder
         self.stamp = stamp
         self._kept: set[str] = set()
-        self.written: list[str] = []
+        self.changed: set[str] = set()  # pages whose file's time moved: MkDocs renders them
 
     def put(self, src_uri: str, text: str, links: tuple = ()) -> Path:
         """The file MkDocs reads for ``src_uri``; written only if its text changed.
@@ -77,9 +77,10 @@ class PageSources:
         data = text.encode("utf-8")
         if not (stat and stat.st_size == len(data) and path.read_bytes() == data):
             atomic_write(path, data)
-            self.written.append(src_uri)
+            self.changed.add(src_uri)
         elif known is not None and known[3] != links:
             os.utime(path)  # same text, but a page it links to came or went
+            self.changed.add(src_uri)
         stat = path.stat()
         _WRITTEN[path] = (hash(text), stat.st_mtime_ns, stat.st_size, links)
         return path
@@ -107,6 +108,7 @@ class PageSources:
                 for rel in self._kept:
                     os.utime(self.folder / rel)
                     _WRITTEN.pop(self.folder / rel, None)
+                self.changed.update(self._kept)
             atomic_write(stamp_file, self.stamp.encode("utf-8"))
 
 

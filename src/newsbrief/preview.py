@@ -8,6 +8,7 @@ the one before lives here, in the package, for the life of the process:
   where their inputs are equal;
 - the files the last build wrote, so a ``--dirty`` build removes the pages that
   are gone (MkDocs cleans the site folder only in a clean build);
+- which of newsbrief's pages a rebuild hands MkDocs (``pages_to_hand``);
 - the search indexer, run in the background after a rebuild: the page is served
   at once, and the new index replaces the old one when it is ready.
 """
@@ -23,6 +24,7 @@ from pathlib import Path
 from . import search
 from .fsutil import remove_empty_parents
 from .messages import log
+from .pagesources import linked_pages
 
 NEXT_BUNDLE = f"{search.BUNDLE_DIR}.next"
 OLD_BUNDLE = f"{search.BUNDLE_DIR}.old"
@@ -35,16 +37,54 @@ class Session:
     outputs: dict[str, frozenset[str]] = field(default_factory=dict)  # site folder -> files
     indexer: BackgroundIndex | None = None
     site: object = None  # the last build's newsbrief.site.Site, while serving
-
+    # site folder -> newsbrief's pages (src_uri -> dest_uri) as of its last finished build
+    handed: dict[str, dict[str, str]] = field(default_factory=dict)
+    pending: dict[str, set[str]] = field(default_factory=dict)  # sources moved since then
 
     def start(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = dirty
         self.site = None
+        self.handed.clear()
+        self.pending.clear()
+
+    def pages_to_hand(self, site_dir: Path, texts: dict[str, str], changed,
+                      needed: set[str]) -> set[str] | None:
+        """Which of newsbrief's pages (``texts``: src_uri -> final source) this build
+        hands MkDocs; None: all of them.
+
+        A ``--dirty`` build renders only pages whose source is newer than their HTML,
+        but MkDocs still makes a File and a Page for every page it is handed, checks
+        its times and walks it for the nav: at thousands of pages, most of a rebuild.
+        So a preview rebuild hands it the pages whose source moved since the last
+        finished build (``changed``, and any new page), the pages those link to, and
+        ``needed`` (the nav's pages, those hand-written pages link to): all MkDocs
+        reads to render them as a full build would. Every other page's HTML is
+        already in the site folder."""
+        key = _key(site_dir)
+        pending = self.pending.setdefault(key, set())
+        pending.update(changed)
+        last = self.handed.get(key)
+        if not (self.serving and self.dirty) or last is None:
+            return None
+        rendered = {u for u in texts if u in pending or u not in last}
+        for uri in rendered:
+            needed.update(target for target, _ in linked_pages(uri, texts[uri], texts))
+        return rendered | (needed & texts.keys())
+
+    def last_outputs(self, site_dir: Path) -> dict[str, str]:
+        """newsbrief's pages and their HTML files, as of the last finished build there."""
+        return self.handed.get(_key(site_dir), {})
+
+    def finished(self, site_dir: Path, outputs: dict[str, str]) -> None:
+        """A build in ``site_dir`` is done: ``outputs`` are newsbrief's pages and their HTML."""
+        key = _key(site_dir)
+        self.handed[key] = outputs
+        self.pending[key] = set()
 
     def remove_vanished(self, site_dir: Path, dest_uris: frozenset[str]) -> list[str]:
         """Delete what the last build in ``site_dir`` wrote and this one did not."""
-        key = str(Path(site_dir).resolve())
+        key = _key(site_dir)
         gone = sorted(self.outputs.get(key, frozenset()) - dest_uris)
         self.outputs[key] = dest_uris
         for rel in gone:
@@ -107,6 +147,18 @@ def swap_in_index(site_dir: Path, glob: str | None) -> None:
     shutil.rmtree(old, ignore_errors=True)
     log.info("newsbrief: search index of %d page(s) updated in the background in %.1f s",
              report.pages, report.seconds)
+
+
+def nav_uris(nav) -> set[str]:
+    """The pages a configured nav names (MkDocs' ``nav``: lists, dicts and paths)."""
+    if isinstance(nav, str):
+        return set() if "://" in nav else {nav}
+    items = nav.values() if isinstance(nav, dict) else (nav or ())
+    return set().union(*map(nav_uris, items))
+
+
+def _key(site_dir: Path) -> str:
+    return str(Path(site_dir).resolve())
 
 
 SESSION = Session()
