@@ -16,6 +16,7 @@ from typing import Literal
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from .fsutil import relative
 from .machine import MACHINE_KEY, Inputs, content_hash
 from .model import KINDS, Briefing, Problem
 from .text import word_count
@@ -107,7 +108,7 @@ class BriefingFile:
 
 
 def read_briefing(path: Path, root: Path) -> BriefingFile:
-    rel = path.relative_to(root).as_posix()
+    rel = relative(path, root)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
@@ -165,6 +166,18 @@ def _state(text: str, meta: dict) -> State:
 
 def to_briefing(file: BriefingFile) -> Briefing:
     """The link stage's view of a briefing, read leniently from its front matter."""
+    known = _VIEWS.get(file.rel)
+    if known is not None and known[0] is file:  # parsed from the same text (``_PARSED``)
+        return known[1]
+    briefing = _to_briefing(file)
+    _VIEWS[file.rel] = (file, briefing)
+    return briefing
+
+
+_VIEWS: dict[str, tuple[BriefingFile, Briefing]] = {}
+
+
+def _to_briefing(file: BriefingFile) -> Briefing:
     meta = file.meta
     date = meta.get("date")
     if isinstance(date, dt.datetime):

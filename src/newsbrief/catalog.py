@@ -59,9 +59,31 @@ class CatalogEntry:
 
 
 def load_catalog(root: Path) -> Catalog:
+    texts = tuple(_read(root / name) for name in ("entities.yml", "topics.yml"))
+    known = _LOADED.get(root)
+    if known is not None and known[0] == texts:
+        return known[1]
+    catalog = _catalog(*texts)
+    _LOADED[root] = (texts, catalog)
+    return catalog
+
+
+# The catalog is a pure function of the two files' text: a long-running preview reads
+# them again on every rebuild but parses them only when they changed.
+_LOADED: dict[Path, tuple[tuple, Catalog]] = {}
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+
+
+def _catalog(entities_text: str | None, topics_text: str | None) -> Catalog:
     problems: list[Problem] = []
-    entities = _load_yaml(root / "entities.yml", problems) or {}
-    topics = _load_yaml(root / "topics.yml", problems) or {}
+    entities = _load_yaml("entities.yml", entities_text, problems) or {}
+    topics = _load_yaml("topics.yml", topics_text, problems) or {}
     entries, ignored, aliases = _entities(entities, problems)
     return Catalog(entries, ignored, _topics(topics, problems), tuple(problems), aliases,
                    vocabulary_sha256(entities, topics))
@@ -74,17 +96,16 @@ def vocabulary_sha256(entities: dict, topics: dict) -> str:
     return hashlib.sha256(said.encode("utf-8")).hexdigest()
 
 
-def _load_yaml(path: Path, problems: list[Problem]) -> dict | None:
-    if not path.exists():
+def _load_yaml(name: str, text: str | None, problems: list[Problem]) -> dict | None:
+    if text is None:
         return None
-    text = path.read_text(encoding="utf-8")
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        problems.append(yaml_problem(path.name, text, error, "", "it is ignored until then"))
+        problems.append(yaml_problem(name, text, error, "", "it is ignored until then"))
         return None
     if data is not None and not isinstance(data, dict):
-        problems.append(Problem(path.name, "must be a mapping at the top level",
+        problems.append(Problem(name, "must be a mapping at the top level",
                                 "see the comments at the top of the file for its layout"))
         return None
     return data

@@ -12,6 +12,15 @@ from pathlib import Path
 from .messages import NewsbriefError
 
 
+def relative(path: Path, root: Path) -> str:
+    """``path`` relative to ``root``, with ``/``: ``path.relative_to(root).as_posix()``
+    without pathlib's parsing, which a preview would pay for every file on every rebuild."""
+    text, base = str(path), str(root)
+    if text.startswith(base + os.sep):
+        return text[len(base) + 1:].replace(os.sep, "/")
+    return path.relative_to(root).as_posix()
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so readers see the old file or the new one, never half.
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from .briefing_file import BriefingFile, read_briefing
 from .catalog import Catalog, load_catalog
@@ -69,9 +70,10 @@ def convert(project: Project) -> ConvertReport:
 
 def survey(project: Project) -> Survey:
     """Read seeds, briefings and vocabulary, and plan the sync; writes nothing."""
-    seeds, seed_problems, notes = read_seeds(project)
+    listed = project.seed_files()
+    seeds, seed_problems, notes = read_seeds(project, listed)
     files = [read_briefing(p, project.root) for p in project.briefing_files()]
-    seed_files = {project.rel(p) for p in project.seed_files()[0]}
+    seed_files = {project.rel(p) for p in listed[0]}
     catalog = load_catalog(project.root)
     the_plan = plan(seeds, files, project.rel(project.briefings_dir),
                     project.rel(project.seeds_dir), seed_files, environment(catalog))
@@ -102,8 +104,9 @@ def _convert(project: Project) -> ConvertReport:
                          problems, tuple(notes))
 
 
-def read_seeds(project: Project) -> tuple[list[Seed], list[Problem], list[str]]:
-    seeds, others = project.seed_files()
+def read_seeds(project: Project, listed: tuple[list[Path], list[Path]] | None = None
+               ) -> tuple[list[Seed], list[Problem], list[str]]:
+    seeds, others = listed or project.seed_files()
     notes = [f"{project.rel(p)}: not a {p.suffix or 'suffixless'} seed (only .txt files are "
              "read); ignored" for p in others]
     loaded: list[Seed] = []

@@ -7,8 +7,11 @@ hand-written pages and of the built site are MkDocs' ``docs_dir`` and
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from .fsutil import relative
 
 SEED_SUFFIX = ".txt"
 
@@ -35,18 +38,22 @@ class Project:
         return self.cache_dir / "build.lock"
 
     def rel(self, path: Path) -> str:
-        return path.relative_to(self.root).as_posix()
+        return relative(path, self.root)
 
     def seed_files(self) -> tuple[list[Path], list[Path]]:
         """(seeds, other files) in ``seeds/``, sorted; hidden files are not listed."""
         if not self.seeds_dir.is_dir():
             return [], []
-        files = sorted(p for p in self.seeds_dir.iterdir()
-                       if p.is_file() and not p.name.startswith("."))
+        with os.scandir(self.seeds_dir) as entries:  # no stat per file: the listing says
+            names = sorted(e.name for e in entries if e.is_file() and not e.name.startswith("."))
+        files = [self.seeds_dir / name for name in names]
         return ([p for p in files if p.suffix == SEED_SUFFIX],
                 [p for p in files if p.suffix != SEED_SUFFIX])
 
     def briefing_files(self) -> list[Path]:
         if not self.briefings_dir.is_dir():
             return []
-        return sorted(p for p in self.briefings_dir.glob("*.md") if not p.name.startswith("."))
+        with os.scandir(self.briefings_dir) as entries:
+            names = sorted(e.name for e in entries
+                           if e.name.endswith(".md") and not e.name.startswith("."))
+        return [self.briefings_dir / name for name in names]

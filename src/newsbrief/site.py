@@ -110,12 +110,16 @@ class Site:
         """(src_uri, the whole source MkDocs reads, the file's own text or None if made up,
         whether it is a draft) of every page newsbrief makes or adds to: briefings (drafts
         too) and home with their additions, and the generated pages."""
-        home = self.project.docs_dir / HOME_URI
-        if home.is_file():
-            text = read_source(home)
-            yield HOME_URI, self.final_source(HOME_URI, text), text, False
-        self.listings  # noqa: B018 -- made (or taken from the last site) while it is at hand
         before, stale = self._previous, self._stale_briefing_pages()
+        home = self.project.docs_dir / HOME_URI
+        if home.is_file():  # its lists show the briefings' titles and dates, and the links
+            text = read_source(home)
+            known = before._final.get(HOME_URI) if before else None
+            if known is None or known[0] != text or before.briefings != self.briefings:
+                known = (text, self.final_source(HOME_URI, text))
+            self._final[HOME_URI] = known
+            yield HOME_URI, known[1], text, False
+        self.listings  # noqa: B018 -- made (or taken from the last site) while it is at hand
         for page in self.briefing_pages(drafts=True):
             text = read_source(page.abs_path)
             known = before._final.get(page.src_uri) if before else None

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from ..fsutil import relative
 from ..model import Problem, Seed
 
 MAX_SEED_BYTES = 1_000_000  # 1 MB: fifty times a long news feature
@@ -29,7 +30,7 @@ class SeedError(Exception):
 
 def load_seed(path: Path, root: Path) -> Seed:
     """Read and decode one seed file, or raise SeedError."""
-    source = path.relative_to(root).as_posix()
+    source = relative(path, root)
     raw = path.read_bytes()
     known = _LOADED.get(source)
     if known is not None and known[0] == raw:
