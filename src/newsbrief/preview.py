@@ -138,7 +138,7 @@ class BackgroundIndex:
 def swap_in_index(site_dir: Path, glob: str | None) -> None:
     """Index the site beside the live index, then put the new one in its place."""
     shutil.rmtree(site_dir / NEXT_BUNDLE, ignore_errors=True)
-    report = search.build_index(site_dir, glob, bundle=NEXT_BUNDLE)
+    report = search.build_index(site_dir, glob, bundle=NEXT_BUNDLE, background=True)
     live, old = site_dir / search.BUNDLE_DIR, site_dir / OLD_BUNDLE
     shutil.rmtree(old, ignore_errors=True)
     if live.exists():

@@ -192,24 +192,28 @@ def prune(site_dir: Path, bundle: str = BUNDLE_DIR) -> None:
 
 
 def build_index(site_dir: Path, glob: str | None = None,
-                bundle: str = BUNDLE_DIR) -> IndexReport:
+                bundle: str = BUNDLE_DIR, *, background: bool = False) -> IndexReport:
     """Run Pagefind over the built site (only ``glob`` when given) and drop what it never
-    loads. The index goes to ``bundle`` in the site: the preview indexes beside the live one."""
+    loads. The index goes to ``bundle`` in the site: the preview indexes beside the live one,
+    in the ``background``, at the lowest CPU priority so that it never slows the next page."""
     site_dir = Path(site_dir)
     if not (site_dir / "index.html").is_file():
         raise SearchError(f"{site_dir}: no built site to index (index.html is missing). "
                           "Fix: build the site first, then index it")
-    args = [str(executable()), "--site", str(site_dir), "--output-subdir", bundle]
+    binary = str(executable())
+    args = [binary, "--site", str(site_dir), "--output-subdir", bundle]
     for selector in IGNORED:
         args += ["--exclude-selectors", selector]
     if glob:
         args += ["--glob", glob]
+    if background and shutil.which("nice"):
+        args = ["nice", "-n", "19", *args]
     started = time.perf_counter()
     try:
         process = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                  stdin=subprocess.DEVNULL)
     except OSError as error:
-        raise SearchError(f"{args[0]}: the Pagefind indexer could not start ({error.strerror}); "
+        raise SearchError(f"{binary}: the Pagefind indexer could not start ({error.strerror}); "
                           f"the site has no search index. Fix: {FIX_INSTALL}") from None
     seconds = time.perf_counter() - started
     output = process.stdout.decode("utf-8", "replace")
