@@ -10,13 +10,18 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
 
+from .fsutil import atomic_write
 from .model import ENTITY_KEYS, EntityKind, Problem
 from .validate import yaml_problem
 
+# The only non-ASCII letters that re.IGNORECASE matches to ASCII ones; mapped
+# so that a plain substring test never rules out a trigger the regex would match.
+ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _NOT_KEY = re.compile(r"[\s.\-\u2010-\u2015'\u2019]+")
 
 
@@ -49,6 +54,38 @@ class Catalog:
         """Every spelling the catalog lists for a canonical name (aliases included)."""
         return self.aliases.get(entity_key(name), ())
 
+    def relevant_sha256(self, text: str) -> str:
+        """A hash of the part of the vocabulary that can apply to ``text``.
+
+        Analysis asks the catalog only about names and phrases taken from the text
+        (``lookup``, ``is_ignored``, topic triggers), and every answer is keyed as
+        ``entity_key`` keys names. So the entries, ignored names and topics whose
+        keys occur nowhere in the text, keyed the same way, cannot change what the
+        text becomes: an alias added for one story leaves every other briefing, and
+        its page, as it is."""
+        cache = _RELEVANT.setdefault(self.sha256, {})
+        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+        known = cache.get(digest)
+        if known is None:
+            plain = _NOT_KEY.sub("", text).casefold()
+            folded = text.translate(ASCII_FOLD)
+            if folded != text:
+                plain += "\0" + _NOT_KEY.sub("", folded).casefold()
+            said = sorted(record for key, record in self._needles if key in plain)
+            known = hashlib.sha256("\n".join(dict.fromkeys(said)).encode("utf-8")).hexdigest()
+            cache[digest] = known
+        return known
+
+    @cached_property
+    def _needles(self) -> tuple[tuple[str, str], ...]:
+        """(key found in a text, what the vocabulary says about it) for every spelling."""
+        needles = [(key, f"entity\0{key}\0{e.name}\0{e.kind}") for key, e in self.entries.items()]
+        needles += [(key, f"ignore\0{key}") for key in self.ignored]
+        for label, triggers in self.topics.items():
+            said = "\0".join(("topic", label, *triggers))
+            needles += [(_NOT_KEY.sub("", t).casefold(), said) for t in triggers]
+        return tuple(needles)
+
 
 @dataclass(frozen=True)
 class CatalogEntry:
@@ -56,6 +93,38 @@ class CatalogEntry:
 
     name: str
     kind: EntityKind
+
+
+# Per vocabulary (its sha256), each text's relevant part by the text's digest: every build
+# asks about every seed, so the answers are kept in the cache folder between builds.
+_RELEVANT: dict[str, dict[str, str]] = {}
+_SAVED: dict[str, int] = {}  # vocabulary -> how many answers its cache file holds
+RELEVANCE_DIR = "vocabulary"
+
+
+def load_relevance(cache_dir: Path, catalog: Catalog) -> None:
+    """What earlier builds found of this vocabulary in each seed (``relevant_sha256``)."""
+    if catalog.sha256 in _RELEVANT:
+        return
+    try:
+        known = json.loads((cache_dir / RELEVANCE_DIR / f"{catalog.sha256}.json").read_text())
+    except (OSError, ValueError):
+        known = {}
+    _RELEVANT[catalog.sha256] = dict(known) if isinstance(known, dict) else {}
+    _SAVED[catalog.sha256] = len(_RELEVANT[catalog.sha256])
+
+
+def save_relevance(cache_dir: Path, catalog: Catalog) -> None:
+    """Keep this vocabulary's answers for the next build (and only this vocabulary's)."""
+    known = _RELEVANT.get(catalog.sha256, {})
+    if len(known) == _SAVED.get(catalog.sha256):
+        return
+    folder = cache_dir / RELEVANCE_DIR
+    for old in folder.glob("*.json") if folder.is_dir() else ():
+        if old.stem != catalog.sha256:
+            old.unlink(missing_ok=True)
+    atomic_write(folder / f"{catalog.sha256}.json", json.dumps(known).encode("utf-8"))
+    _SAVED[catalog.sha256] = len(known)
 
 
 def load_catalog(root: Path) -> Catalog:

@@ -25,7 +25,7 @@ from .history import remember
 from .machine import set_key, stamp
 from .messages import NewsbriefError
 from .model import Problem
-from .pipeline import render_articles, survey
+from .pipeline import inputs_of, render_articles, survey
 from .project import SEED_SUFFIX, Project
 from .read import SeedError, load_seed, parse_seed
 
@@ -147,10 +147,12 @@ def would_be(project: Project, rel: str) -> tuple[BriefingFile, str]:
     file = read_briefing(project.root / rel, project.root)
     seed = _seed_of(project, file)
     try:
-        article = parse_seed(load_seed(seed, project.root))
+        loaded = load_seed(seed, project.root)
     except SeedError as error:
         raise EditorError(error.problem) from None
-    [text] = render_articles(project, [article], load_catalog(project.root), [file.draft])
+    catalog = load_catalog(project.root)
+    [text] = render_articles(project, [parse_seed(loaded)], catalog, [file.draft],
+                             [inputs_of(loaded, catalog)])
     return file, text
 
 

@@ -28,7 +28,7 @@ class Inputs:
     briefing is generated again."""
 
     seed_sha256: str
-    vocabulary_sha256: str = ""  # entities.yml and topics.yml
+    vocabulary_sha256: str = ""  # what entities.yml and topics.yml say about the seed's text
     model: str = ""  # the language model's package and version
 
     @classmethod

@@ -10,11 +10,11 @@ Only what stops every build is raised: a held lock, a missing language model
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from .briefing_file import BriefingFile, read_briefing
-from .catalog import Catalog, load_catalog
+from .catalog import Catalog, load_catalog, load_relevance, save_relevance
 from .fsutil import build_lock
 from .history import remember
 from .machine import Inputs, model_id, set_key, stamp
@@ -75,14 +75,18 @@ def survey(project: Project) -> Survey:
     files = [read_briefing(p, project.root) for p in project.briefing_files()]
     seed_files = {project.rel(p) for p in listed[0]}
     catalog = load_catalog(project.root)
+    load_relevance(project.cache_dir, catalog)
     the_plan = plan(seeds, files, project.rel(project.briefings_dir),
-                    project.rel(project.seeds_dir), seed_files, environment(catalog))
+                    project.rel(project.seeds_dir), seed_files,
+                    lambda seed: inputs_of(seed, catalog))
+    save_relevance(project.cache_dir, catalog)
     return Survey(tuple(files), the_plan, catalog, tuple(seed_problems), tuple(notes))
 
 
-def environment(catalog: Catalog) -> Inputs:
-    """The inputs every briefing shares: the vocabulary's hash and the model's version."""
-    return Inputs("", catalog.sha256, model_id())
+def inputs_of(seed: Seed, catalog: Catalog) -> Inputs:
+    """What a seed's briefing is generated from: the seed, the part of the vocabulary
+    that applies to its text, and the model's version."""
+    return Inputs(seed.seed_sha256, catalog.relevant_sha256(seed.text), model_id())
 
 
 def _convert(project: Project) -> ConvertReport:
@@ -144,7 +148,7 @@ def _generate(project: Project, tasks: tuple[Task, ...], catalog: Catalog) -> li
     if not tasks:
         return []
     texts = render_articles(project, [t.article for t in tasks], catalog,
-                            [t.draft for t in tasks])
+                            [t.draft for t in tasks], [t.inputs for t in tasks])
     written = []
     for task, text in zip(tasks, texts):
         remember(project, text)
@@ -154,7 +158,8 @@ def _generate(project: Project, tasks: tuple[Task, ...], catalog: Catalog) -> li
 
 
 def render_articles(project: Project, articles: list[Article], catalog: Catalog,
-                    drafts: list[bool] | None = None) -> Iterator[str]:
+                    drafts: list[bool] | None = None,
+                    inputs: list[Inputs | None] | None = None) -> Iterator[str]:
     """The briefing text each article becomes, in order, each as soon as it is ready:
     what a build writes and `newsbrief diff` shows."""
     from .analyze import analyze  # loads spaCy only when something needs analysis
@@ -163,10 +168,10 @@ def render_articles(project: Project, articles: list[Article], catalog: Catalog,
 
     analyses = analyze(articles, catalog, SpanCache(project.cache_dir))
     try:
-        shared = environment(catalog)
-        for article, analysis, draft in zip(articles, analyses, drafts or [False] * len(articles)):
-            inputs = replace(shared, seed_sha256=article.seed_sha256)
-            yield render_briefing(article, analysis, inputs, draft=draft)
+        for article, analysis, draft, made_of in zip(articles, analyses,
+                                                     drafts or [False] * len(articles),
+                                                     inputs or [None] * len(articles)):
+            yield render_briefing(article, analysis, made_of, draft=draft)
     except ModelMissing as error:
         others = f" (and {len(articles) - 1} more)" if len(articles) > 1 else ""
         raise NewsbriefError(f"{articles[0].source}{others}: cannot be analysed: {error}") from None

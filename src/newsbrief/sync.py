@@ -12,8 +12,8 @@ The rules that protect editors' work:
 
 from __future__ import annotations
 
-from collections.abc import Container
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Container
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -37,6 +37,7 @@ class Task:
     article: Article
     target: str
     draft: bool = False  # an unpublished briefing stays unpublished when regenerated
+    inputs: Inputs | None = None  # what its machine block records
 
 
 @dataclass(frozen=True)
@@ -76,12 +77,14 @@ def is_orphan(file: BriefingFile, seeds_dir: str, seed_files: Container[str]) ->
 
 
 def plan(seeds: list[Seed], files: list[BriefingFile], briefings_dir: str,
-         seeds_dir: str, seed_files: set[str], environment: Inputs = Inputs("")) -> Plan:
+         seeds_dir: str, seed_files: set[str],
+         inputs_of: Callable[[Seed], Inputs] = lambda seed: Inputs(seed.seed_sha256)) -> Plan:
     """What to write, and warnings for what may not be written.
 
     ``seed_files`` are all seed paths on disk, including seeds refused as
     unreadable: their briefings are not orphans, the seed's own warning says why.
-    ``environment`` holds the vocabulary's and the model's part of every seed's inputs.
+    ``inputs_of`` gives what a seed's briefing depends on: the seed, the part of the
+    vocabulary that applies to it, the model.
     """
     by_source: dict[str, BriefingFile] = {}
     problems: list[Problem] = []
@@ -101,7 +104,7 @@ def plan(seeds: list[Seed], files: list[BriefingFile], briefings_dir: str,
     tasks: list[Task] = []
     moves: list[Move] = []
     for seed in seeds:
-        inputs = replace(environment, seed_sha256=seed.seed_sha256)
+        inputs = inputs_of(seed)
         existing = by_source.get(seed.source)
         if existing is None and seed.seed_sha256 in renamed:  # `git mv`: the same bytes
             existing = renamed.pop(seed.seed_sha256)
@@ -118,7 +121,7 @@ def plan(seeds: list[Seed], files: list[BriefingFile], briefings_dir: str,
         if decision in ("create", "regenerate"):
             article = parse_seed(seed)  # only seeds that will be written are structured
             target = existing.rel if existing else _new_path(article, taken, briefings_dir)
-            tasks.append(Task(article, target, bool(existing and existing.draft)))
+            tasks.append(Task(article, target, bool(existing and existing.draft), inputs))
             if existing:
                 states.setdefault(existing.rel, "regenerate")
         elif decision == "seed-changed-under-edit":

@@ -17,15 +17,12 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..catalog import Catalog
+from ..catalog import ASCII_FOLD, Catalog
 from . import lexicon
 
 MAX_TOPICS = 5
 MIN_TOPICS = 3
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|[^\sA-Za-z]+")
-# The only non-ASCII letters that re.IGNORECASE matches to ASCII ones; mapped
-# so that a plain substring test never rules out a trigger the regex would match.
-_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _EXTRA_STOP = frozenset("said says also would could year years month week new mr mrs ms".split())
 # Phrases that recur in news copy without saying what it is about.
 _GENERIC_PHRASES = frozenset({
@@ -37,7 +34,7 @@ _GENERIC_PHRASES = frozenset({
 
 def find_topics(text: str, catalog: Catalog, entity_names: set[str]) -> tuple[str, ...]:
     counts = Counter()
-    folded = text.translate(_ASCII_FOLD).lower()
+    folded = text.translate(ASCII_FOLD).lower()
     for label, pattern, needles in _patterns(tuple(catalog.topics.items())):
         if needles is not None and not any(n in folded for n in needles):
             continue  # no trigger's first word is in the text: the regex cannot match
