@@ -51,8 +51,14 @@ class Preview:
 
 
 def measure(folder: Path, seeds: list[Path], repeat: int = 5, edits: int = 20,
-            log=print) -> Preview:
+            log=print, ner_cache: Path | None = None) -> Preview:
+    """``ner_cache``: a folder of the language model's spans kept between runs; converting
+    the seeds is not a figure here, so it need not meet the model again."""
     project = corpus.make_project(folder / "project", seeds)
+    if ner_cache:
+        ner_cache.mkdir(parents=True, exist_ok=True)
+        (project / ".cache").mkdir(exist_ok=True)
+        (project / ".cache" / "ner").symlink_to(ner_cache.resolve(), target_is_directory=True)
     py = sys.executable
     log("preview: converting the seeds")
     converted = run("convert", [py, "-m", "newsbrief", "--root", str(project), "convert"], project)

@@ -97,13 +97,13 @@ def main(argv: list[str] | None = None) -> int:
 def _previews(work: Path, files: list[Path], args) -> list[preview.Preview]:
     """The editors' loop at the corpus size and at ``--scale``."""
     results = [preview.measure(work / f"preview-{len(files)}", files, args.repeat_preview,
-                               args.edits, _progress(len(files)))]
+                               args.edits, _progress(len(files)), args.ner_cache)]
     if args.scale:
         scaled = work / "preview-scale-seeds"
         corpus.scale_seeds(files, scaled, args.scale)
         results.append(preview.measure(work / f"preview-{args.scale}",
                                        sorted(scaled.glob("*.txt")), args.repeat_preview,
-                                       args.edits, _progress(args.scale)))
+                                       args.edits, _progress(args.scale), args.ner_cache))
     if not args.keep:
         for folder in work.glob("preview-*"):
             shutil.rmtree(folder, ignore_errors=True)
@@ -291,6 +291,9 @@ def _options(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--edits", type=int, default=20,
                         help="briefing edits in the preview, memory read after each "
                              "(default: %(default)s)")
+    parser.add_argument("--ner-cache", type=Path,
+                        help="preview: keep the language model's spans in this folder between "
+                             "runs (converting the seeds is not measured there)")
     parser.add_argument("--output", type=Path, help="where to write the report")
     parser.add_argument("--workdir", type=Path, help="work folder (default: a new temporary one)")
     parser.add_argument("--keep", action="store_true",
