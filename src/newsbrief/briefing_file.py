@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from .fsutil import relative
+from .fsutil import StatMemo, relative
 from .machine import MACHINE_KEY, Inputs, content_hash
 from .model import KINDS, Briefing, Problem
 from .text import word_count
@@ -72,7 +73,10 @@ class BriefingFile:
 
     @property
     def slug(self) -> str:
-        return Path(self.rel).stem
+        """The file name without its suffix (``Path.stem``, without pathlib's cost)."""
+        name = self.rel.rpartition("/")[2]
+        dot = name.rfind(".")
+        return name[:dot] if 0 < dot < len(name) - 1 else name
 
     @property
     def source(self) -> str | None:
@@ -81,7 +85,7 @@ class BriefingFile:
         source = self.meta.get("source")
         return source if isinstance(source, str) else None
 
-    @property
+    @cached_property  # the plan asks it of every file on every build
     def inputs(self) -> Inputs | None:
         """What the file was generated from, as its machine block records it."""
         return Inputs.of(self.meta)
@@ -108,14 +112,21 @@ class BriefingFile:
 
 
 def read_briefing(path: Path, root: Path) -> BriefingFile:
-    rel = relative(path, root)
+    return _READ(path, relative(path, root))
+
+
+def _read_briefing(name: str, rel: str) -> BriefingFile:
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(name, encoding="utf-8") as handle:
+            text = handle.read()
     except UnicodeDecodeError as error:
         problem = Problem(rel, f"is not UTF-8 ({error.reason} at byte {error.start})",
                           "re-save the file as UTF-8")
-        return _broken(rel, path.read_bytes().decode("utf-8", "replace"), problem)
+        return _broken(rel, Path(name).read_bytes().decode("utf-8", "replace"), problem)
     return parse_briefing(text, rel)
+
+
+_READ = StatMemo(_read_briefing)  # a preview reads again only the files that changed
 
 
 def _broken(rel: str, text: str, problem: Problem) -> BriefingFile:

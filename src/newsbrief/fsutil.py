@@ -1,4 +1,4 @@
-"""Safe file writes: atomic replacement and a build lock."""
+"""Safe file writes (atomic replacement, a build lock), and reads a preview can skip."""
 
 from __future__ import annotations
 
@@ -6,8 +6,16 @@ import errno
 import fcntl
 import os
 import tempfile
+import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+# A file whose time is this close to now may still change within the clock's tick, so what
+# was read of it is not kept (git's "racily clean" rule for its index).
+RACY_NS = 2_000_000_000
 
 from .messages import NewsbriefError
 
@@ -19,6 +27,35 @@ def relative(path: Path, root: Path) -> str:
     if text.startswith(base + os.sep):
         return text[len(base) + 1:].replace(os.sep, "/")
     return path.relative_to(root).as_posix()
+
+
+class StatMemo(Generic[T]):
+    """``read(path)``, done again only when the file's stat changes.
+
+    A preview rebuilds many times in one process and most files are as they were:
+    it stats them (inode, size, modification and change times, as git's index does)
+    instead of reading and parsing thousands of them per save. What is read of a file
+    changed in the last ``RACY_NS`` is not kept, so a write within one tick of the
+    clock is never missed. Errors are raised, not kept."""
+
+    def __init__(self, read: Callable[..., T]):
+        self._read = read
+        self._seen: dict[tuple, tuple[tuple[int, int, int, int], T]] = {}
+
+    def __call__(self, path: str | os.PathLike, *args) -> T:
+        """``read(path, *args)``; ``args`` are part of what is remembered."""
+        name = os.fspath(path)
+        st = os.stat(name)
+        stat = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        known = self._seen.get((name, *args))
+        if known is not None and known[0] == stat:
+            return known[1]
+        value = self._read(name, *args)
+        if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS:
+            self._seen[(name, *args)] = (stat, value)
+        else:
+            self._seen.pop((name, *args), None)
+        return value
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Container
 from pathlib import Path
 
-from .fsutil import atomic_write, remove_empty_parents
+from .fsutil import StatMemo, atomic_write, remove_empty_parents
 
 # MkDocs' own front matter pattern (``mkdocs/utils/meta.py``): the page's Markdown is
 # what follows it, with leading newlines stripped.
@@ -31,7 +31,7 @@ STAMP_NAME = ".stamp"
 # What this process last wrote or found in each file: (hash of the text, time, size,
 # the pages it links to). A
 # preview compares a page's new text with it instead of reading the file back.
-_WRITTEN: dict[Path, tuple[int, int, int, tuple]] = {}
+_WRITTEN: dict[str, tuple[int, int, int, tuple]] = {}
 _KEPT: dict[Path, frozenset[str]] = {}  # per folder, the pages of the last build
 
 
@@ -43,11 +43,14 @@ def split_front_matter(text: str) -> tuple[str, str]:
     return text[: match.end()], text[match.end():].lstrip("\n")
 
 
-def read_source(path: Path) -> str:
-    """A page's source as MkDocs reads it (``Page.read_source``): UTF-8 without a BOM,
-    universal newlines."""
+def _read_source(path: str) -> str:
     with open(path, encoding="utf-8-sig", errors="strict") as handle:
         return handle.read()
+
+
+# A page's source as MkDocs reads it (``Page.read_source``): UTF-8 without a BOM, universal
+# newlines. A preview reads again only the files that changed since it last read them.
+read_source = StatMemo(_read_source)
 
 
 class PageSources:
@@ -55,33 +58,34 @@ class PageSources:
 
     def __init__(self, folder: Path, stamp: str):
         self.folder = folder
+        self._root = str(folder)
         self.stamp = stamp
         self._kept: set[str] = set()
         self.changed: set[str] = set()  # pages whose file's time moved: MkDocs renders them
 
-    def put(self, src_uri: str, text: str, links: tuple = ()) -> Path:
+    def put(self, src_uri: str, text: str, links: tuple = ()) -> str:
         """The file MkDocs reads for ``src_uri``; written only if its text changed.
 
         ``links``: the pages its Markdown links to, each with whether it exists (MkDocs
         turns a link to a page into its URL only if the page exists): when that
         changes, the file is touched so the page is rendered again."""
-        path = self.folder / src_uri
+        path = os.path.join(self._root, src_uri)  # strings: a preview does this per page
         self._kept.add(src_uri)
         try:
-            stat = path.stat()
+            stat = os.stat(path)
         except FileNotFoundError:
             stat = None
         known = _WRITTEN.get(path)
         if stat and known == (hash(text), stat.st_mtime_ns, stat.st_size, links):
             return path  # this process wrote this text there, and nobody touched it since
         data = text.encode("utf-8")
-        if not (stat and stat.st_size == len(data) and path.read_bytes() == data):
-            atomic_write(path, data)
+        if not (stat and stat.st_size == len(data) and Path(path).read_bytes() == data):
+            atomic_write(Path(path), data)
             self.changed.add(src_uri)
         elif known is not None and known[3] != links:
             os.utime(path)  # same text, but a page it links to came or went
             self.changed.add(src_uri)
-        stat = path.stat()
+        stat = os.stat(path)
         _WRITTEN[path] = (hash(text), stat.st_mtime_ns, stat.st_size, links)
         return path
 
@@ -95,7 +99,7 @@ class PageSources:
         for rel in last - self._kept:
             path = self.folder / rel
             path.unlink(missing_ok=True)
-            _WRITTEN.pop(path, None)
+            _WRITTEN.pop(str(path), None)
             remove_empty_parents(path.parent, self.folder)
         _KEPT[self.folder] = frozenset(self._kept)
         stamp_file = self.folder / STAMP_NAME
@@ -106,8 +110,9 @@ class PageSources:
         if old != self.stamp:
             if old is not None:  # what the theme puts on every page changed
                 for rel in self._kept:
-                    os.utime(self.folder / rel)
-                    _WRITTEN.pop(self.folder / rel, None)
+                    path = os.path.join(self._root, rel)
+                    os.utime(path)
+                    _WRITTEN.pop(path, None)
                 self.changed.update(self._kept)
             atomic_write(stamp_file, self.stamp.encode("utf-8"))
 

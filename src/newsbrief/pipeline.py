@@ -132,7 +132,7 @@ def read_seeds(project: Project, listed: tuple[list[Path], list[Path]] | None = 
 
 def _move(project: Project, moves: tuple[Move, ...], files: list[BriefingFile]) -> list[str]:
     """Point unedited briefings at their renamed seeds, keeping them unedited."""
-    inputs = {f.rel: f.inputs for f in files}
+    inputs = {f.rel: f.inputs for f in files} if moves else {}
     written = []
     for move in moves:
         path = project.root / move.rel

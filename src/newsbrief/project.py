@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fsutil import relative
+from .fsutil import StatMemo, relative
 
 SEED_SUFFIX = ".txt"
 
@@ -44,16 +44,30 @@ class Project:
         """(seeds, other files) in ``seeds/``, sorted; hidden files are not listed."""
         if not self.seeds_dir.is_dir():
             return [], []
-        with os.scandir(self.seeds_dir) as entries:  # no stat per file: the listing says
-            names = sorted(e.name for e in entries if e.is_file() and not e.name.startswith("."))
-        files = [self.seeds_dir / name for name in names]
-        return ([p for p in files if p.suffix == SEED_SUFFIX],
-                [p for p in files if p.suffix != SEED_SUFFIX])
+        seeds, others = _LIST(self.seeds_dir, "seeds")
+        return list(seeds), list(others)
 
     def briefing_files(self) -> list[Path]:
         if not self.briefings_dir.is_dir():
             return []
-        with os.scandir(self.briefings_dir) as entries:
+        return list(_LIST(self.briefings_dir, "briefings")[0])
+
+
+def _list(folder: str, what: str) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """(seeds, other files) of a seeds folder, or (briefings, ()) of a briefings folder."""
+    with os.scandir(folder) as entries:  # no stat per file: the listing says
+        if what == "seeds":
+            names = sorted(e.name for e in entries if e.is_file() and not e.name.startswith("."))
+        else:
             names = sorted(e.name for e in entries
                            if e.name.endswith(".md") and not e.name.startswith("."))
-        return [self.briefings_dir / name for name in names]
+    base = Path(folder)
+    files = [base / name for name in names]
+    if what != "seeds":
+        return tuple(files), ()
+    return (tuple(p for p in files if p.suffix == SEED_SUFFIX),
+            tuple(p for p in files if p.suffix != SEED_SUFFIX))
+
+
+# A folder's listing changes its times: a preview lists it again only then.
+_LIST = StatMemo(_list)

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ..fsutil import relative
+from ..fsutil import StatMemo, relative
 from ..model import Problem, Seed
 
 MAX_SEED_BYTES = 1_000_000  # 1 MB: fifty times a long news feature
@@ -30,8 +30,12 @@ class SeedError(Exception):
 
 def load_seed(path: Path, root: Path) -> Seed:
     """Read and decode one seed file, or raise SeedError."""
-    source = relative(path, root)
-    raw = path.read_bytes()
+    return _LOAD(path, relative(path, root))
+
+
+def _load_seed(name: str, source: str) -> Seed:
+    with open(name, "rb") as handle:
+        raw = handle.read()
     known = _LOADED.get(source)
     if known is not None and known[0] == raw:
         return known[1]
@@ -39,6 +43,9 @@ def load_seed(path: Path, root: Path) -> Seed:
     seed = Seed(source, hashlib.sha256(raw).hexdigest(), text, repairs)
     _LOADED[source] = (raw, seed)
     return seed
+
+
+_LOAD = StatMemo(_load_seed)  # a preview reads again only the seeds that changed
 
 
 # Decoding is a pure function of (bytes, path): a long-running preview decodes again only
