@@ -59,13 +59,14 @@ def on_files(files, config):
     project: Project = _state["project"]
     sources = PageSources(project.cache_dir / "pages", _state["stamp"])
     pages = list(site.sources())
-    every = {f.src_uri for f in files} | {page[0] for page in pages}
+    theirs = dict(files.src_uris)  # one lookup table, not a search per page
+    every = theirs.keys() | {page[0] for page in pages}
     needed = nav_uris(config.nav)
     for file in files.documentation_pages():  # hand-written pages in docs/
         needed.update(t for t, _ in linked_pages(file.src_uri, file.content_string, every))
     made = []
     for src_uri, text, own, draft in pages:
-        existing = files.get_file_from_path(src_uri)
+        existing = theirs.get(src_uri)
         if existing and src_uri != "index.md":
             log.warning("%s: newsbrief makes a page with this path, so the file is not "
                         "published. Fix: rename or remove it", project.docs_dir / src_uri)

@@ -15,7 +15,7 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .catalog import Catalog
 from .model import KIND_OF, ORGANIZATION, PERSON, PLACE, TOPIC, Briefing, Kind
@@ -95,16 +95,22 @@ class Links:
     postings: dict[tuple[str, str], tuple[str, ...]]  # term -> briefing uris, newest first
     by_briefing: dict[str, tuple[Term, ...]]  # briefing uri -> its terms, front matter order
     related: dict[str, tuple[Relation, ...]]
+    # co_mentions, worked out once per term: a preview reuses these links while they hold
+    _co: dict = field(default_factory=dict, compare=False, repr=False)
 
     def briefings_for(self, term: Term) -> tuple[str, ...]:
         return self.postings.get(term.ref, ())
 
     def co_mentions(self, term: Term, limit: int = CO_MENTION_LIMIT) -> list[tuple[Term, int]]:
         """Terms most often in the same briefings as ``term`` (from its newest briefings)."""
-        counts: Counter[Term] = Counter()
-        for uri in self.briefings_for(term)[:CO_MENTION_SAMPLE]:
-            counts.update(t for t in self.by_briefing[uri] if t != term)
-        return sorted(counts.items(), key=lambda tc: (-tc[1], tc[0].name.casefold()))[:limit]
+        known = self._co.get((term, limit))
+        if known is None:
+            counts: Counter[Term] = Counter()
+            for uri in self.briefings_for(term)[:CO_MENTION_SAMPLE]:
+                counts.update(t for t in self.by_briefing[uri] if t != term)
+            known = self._co[term, limit] = sorted(
+                counts.items(), key=lambda tc: (-tc[1], tc[0].name.casefold()))[:limit]
+        return list(known)
 
 
 def link(briefings: Sequence[Briefing], catalog: Catalog) -> Links:

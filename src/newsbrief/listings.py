@@ -48,15 +48,19 @@ def pager(urls: Urls, page: Page) -> str:
 
 
 def term_pages(urls: Urls, links: Links, by_uri: dict[str, Briefing],
-               terms: Iterable[Term] | None = None) -> list[Listing]:
-    """The pages of every term, or of only ``terms``."""
+               terms: Iterable[Term] | None = None,
+               showing: set[str] | None = None) -> list[Listing]:
+    """The pages of every term, or of only ``terms``; with ``showing`` (briefing uris),
+    only the pages that list one of those briefings."""
     out = []
     for term in links.terms.values() if terms is None else terms:
         if not term.has_page:
             continue
         uris = links.briefings_for(term)
         for page in Paginator(term.uri.removesuffix("/index.md"), uris).pages:
-            out.append(Listing(page.uri, term.name, _term_page(urls, page, term, links, by_uri)))
+            if showing is None or not showing.isdisjoint(page.items):
+                out.append(Listing(page.uri, term.name,
+                                   _term_page(urls, page, term, links, by_uri)))
     return out
 
 
@@ -130,11 +134,13 @@ def _directory_page(urls: Urls, kind: Kind, letter: str, terms: list[Term], link
                                f'<p class="nb-text">{back}</p>\n\n{html_list(rows)}')
 
 
-def timeline(urls: Urls, briefings: Sequence[Briefing]) -> list[Listing]:
+def timeline(urls: Urls, briefings: Sequence[Briefing],
+             showing: set[str] | None = None) -> list[Listing]:
     """Months newest first, one page each; undated briefings on pages of their own.
 
     The timeline's first page also lists the newest ``TIMELINE_INLINE``
-    briefings under their months; later months show as links with counts.
+    briefings under their months; later months show as links with counts. With
+    ``showing`` (briefing uris), the month pages are only those listing one of them.
     """
     months: dict[str, list[Briefing]] = defaultdict(list)
     undated: list[Briefing] = []
@@ -156,17 +162,19 @@ def timeline(urls: Urls, briefings: Sequence[Briefing]) -> list[Listing]:
             heading += briefing_list(urls, TIMELINE, shown, with_summary=False) + more
         sections.append(heading)
         page_title = "Undated briefings" if base.endswith("undated") else title
-        out += _list_pages(urls, base, page_title, items)
+        out += _list_pages(urls, base, page_title, items, showing)
     body = "\n".join(sections) if sections else empty_note("No briefings yet.")
     out.insert(0, Listing(TIMELINE, "Timeline",
                           f"# Timeline\n\nBriefings by month, newest first.\n\n{body}"))
     return out
 
 
-def _list_pages(urls: Urls, base: str, title: str, items: Sequence[Briefing]) -> list[Listing]:
+def _list_pages(urls: Urls, base: str, title: str, items: Sequence[Briefing],
+                showing: set[str] | None = None) -> list[Listing]:
     return [Listing(page.uri, title, f"# {markup.line(title)}\n\n"
                     f"{briefing_list(urls, page.uri, page.items)}{pager(urls, page)}")
-            for page in Paginator(base, items).pages]
+            for page in Paginator(base, items).pages
+            if showing is None or any(b.path in showing for b in page.items)]
 
 
 def home_sections(urls: Urls, uri: str, briefings: Sequence[Briefing], links: Links) -> str:

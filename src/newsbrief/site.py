@@ -9,6 +9,7 @@ as plain Markdown. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import html
+import os
 from dataclasses import dataclass
 from collections.abc import Iterator
 from functools import cached_property
@@ -57,6 +58,7 @@ class Site:
         self.briefings: tuple[Briefing, ...] = tuple(
             sorted((to_briefing(f) for f in report.publishable), key=lambda b: b.sort_key))
         self.by_uri = {b.path: b for b in self.briefings}
+        self._files = {f.rel: f for f in report.briefings}
         self._link_key = (options, report.catalog, tuple(_link_input(b) for b in self.briefings))
         self._previous = previous if previous and previous._link_key == self._link_key else None
         self.links: Links = (self._previous.links if self._previous
@@ -75,8 +77,9 @@ class Site:
         if not changed:
             return before.listings
         terms = {t for b in changed for t in self.links.by_briefing.get(b.path, ()) if t.has_page}
-        made = listings.term_pages(self.urls, self.links, self.by_uri, terms)
-        made += listings.timeline(self.urls, self.briefings)
+        showing = {b.path for b in changed}
+        made = listings.term_pages(self.urls, self.links, self.by_uri, terms, showing)
+        made += listings.timeline(self.urls, self.briefings, showing)
         if any(b.title != before.by_uri[b.path].title for b in changed):
             made += listings.kind_indexes(self.urls, self.links, self.by_uri)
         return {**before.listings, **{page.src_uri: page for page in made}}
@@ -120,13 +123,18 @@ class Site:
             self._final[HOME_URI] = known
             yield HOME_URI, known[1], text, False
         self.listings  # noqa: B018 -- made (or taken from the last site) while it is at hand
-        for page in self.briefing_pages(drafts=True):
-            text = read_source(page.abs_path)
-            known = before._final.get(page.src_uri) if before else None
-            if known is None or known[0] != text or page.src_uri in stale:
-                known = (text, self.final_source(page.src_uri, text))
-            self._final[page.src_uri] = known
-            yield page.src_uri, known[1], text, page.draft
+        root = str(self.project.root)  # no pathlib per briefing: a preview pays it per save
+        pages = [(b.path, False) for b in self.briefings]
+        for src_uri, draft in pages + [(f.rel, True) for f in self.report.drafts]:
+            known = before._final.get(src_uri) if before else None
+            if known is not None and before._files[src_uri] is self._files[src_uri]:
+                text = known[0]  # the survey found the file as it was (``read_briefing``)
+            else:
+                text = read_source(os.path.join(root, src_uri))
+            if known is None or known[0] != text or src_uri in stale:
+                known = (text, self.final_source(src_uri, text))
+            self._final[src_uri] = known
+            yield src_uri, known[1], text, draft
         self._previous = None  # what it had to give is taken: let it go
         for page in self.generated_pages():
             yield page.src_uri, page.content, None, False
