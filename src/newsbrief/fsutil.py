@@ -12,12 +12,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from .messages import NewsbriefError
+
 T = TypeVar("T")
 # A file whose time is this close to now may still change within the clock's tick, so what
 # was read of it is not kept (git's "racily clean" rule for its index).
 RACY_NS = 2_000_000_000
-
-from .messages import NewsbriefError
 
 
 def relative(path: Path, root: Path) -> str:

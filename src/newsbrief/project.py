@@ -44,30 +44,31 @@ class Project:
         """(seeds, other files) in ``seeds/``, sorted; hidden files are not listed."""
         if not self.seeds_dir.is_dir():
             return [], []
-        seeds, others = _LIST(self.seeds_dir, "seeds")
+        seeds, others = _SEEDS(self.seeds_dir)
         return list(seeds), list(others)
 
     def briefing_files(self) -> list[Path]:
         if not self.briefings_dir.is_dir():
             return []
-        return list(_LIST(self.briefings_dir, "briefings")[0])
+        return list(_BRIEFINGS(self.briefings_dir))
 
 
-def _list(folder: str, what: str) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
-    """(seeds, other files) of a seeds folder, or (briefings, ()) of a briefings folder."""
+def _names(folder: str, wanted) -> list[str]:
     with os.scandir(folder) as entries:  # no stat per file: the listing says
-        if what == "seeds":
-            names = sorted(e.name for e in entries if e.is_file() and not e.name.startswith("."))
-        else:
-            names = sorted(e.name for e in entries
-                           if e.name.endswith(".md") and not e.name.startswith("."))
-    base = Path(folder)
-    files = [base / name for name in names]
-    if what != "seeds":
-        return tuple(files), ()
+        return sorted(e.name for e in entries if not e.name.startswith(".") and wanted(e))
+
+
+def _list_seeds(folder: str) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """(seeds, other files) of a seeds folder."""
+    files = [Path(folder, name) for name in _names(folder, lambda e: e.is_file())]
     return (tuple(p for p in files if p.suffix == SEED_SUFFIX),
             tuple(p for p in files if p.suffix != SEED_SUFFIX))
 
 
+def _list_briefings(folder: str) -> tuple[Path, ...]:
+    return tuple(Path(folder, name) for name in _names(folder, lambda e: e.name.endswith(".md")))
+
+
 # A folder's listing changes its times: a preview lists it again only then.
-_LIST = StatMemo(_list)
+_SEEDS = StatMemo(_list_seeds)
+_BRIEFINGS = StatMemo(_list_briefings)
