@@ -196,6 +196,21 @@ def test_an_x_for_y_and_z_name_the_model_split_at_and_is_joined():
     assert out == {"organization": ("Department for Education and Skills",)}
 
 
+def test_words_the_model_cut_off_a_coordinated_organization_name_are_joined():
+    text = "Staff at the Finance and Economy Ministry backed the Public and Commercial Services Union."
+    out = found(text, ("Economy Ministry", "ORG"), ("Commercial Services Union", "ORG"))
+    assert out == {"organization": ("Finance and Economy Ministry",
+                                    "Public and Commercial Services Union")}
+
+
+def test_a_name_before_and_stays_its_own_name():
+    # Named on its own elsewhere, or opening a sentence: not part of the organization's name.
+    text = "Voters in Kent and Conservative Party members met. Kent voted."
+    assert found(text, ("Conservative Party", "ORG")) == {"organization": ("Conservative Party",)}
+    text = "Finance and Economy Ministry officials met."
+    assert found(text, ("Economy Ministry", "ORG")) == {"organization": ("Economy Ministry",)}
+
+
 def test_an_acronym_no_gazetteer_knows_is_not_a_place():
     assert found("Shares in BT rose.", ("BT", "GPE")) == {"organization": ("BT",)}
 

@@ -169,10 +169,13 @@ def merge_adjacent(spans: tuple[Span, ...], text: str) -> list[Span]:
     """Join spans the model split inside one name: a country's acronym before an
     organization ("UK" + "Independence Party", "U.S." + "Treasury"), the place that ends
     an "X for Y in Z" name ("Organisation for Security and Cooperation" + "in Europe"),
-    and two parts of one person's name side by side ("Aung San" + "Suu Kyi")."""
+    and two parts of one person's name side by side ("Aung San" + "Suu Kyi"); and an
+    organization's name takes in the words the model left before it, coordinated with
+    its own ("Public and" + "Commercial Services Union")."""
     ordered = sorted(spans, key=lambda s: s.start)
     out: list[Span] = []
     for span in ordered:
+        span = _with_coordinated_head(span, text, out[-1] if out else None)
         last = out[-1] if out else None
         if last is not None:
             gap = text[last.start + len(last.text):span.start]
@@ -195,3 +198,29 @@ def merge_adjacent(spans: tuple[Span, ...], text: str) -> list[Span]:
                 continue
         out.append(span)
     return out
+
+
+# "the Public and Commercial Services Union": one or two capitalised words and "and" just
+# before an organization's name that ends in an organization word.
+_COORDINATED_HEAD = re.compile(r"(?<![\w&\-'\u2019])((?:[A-Z][a-z]+ ){0,1}[A-Z][a-z]+) and $")
+
+
+def _with_coordinated_head(span: Span, text: str, last: Span | None) -> Span:
+    """The span with the words the model cut off the front of a coordinated organization
+    name. Not when those words are a name the model found on its own ("Labour and
+    Conservative Party"), start a sentence, or are named elsewhere in the text."""
+    words = span.text.split()
+    if span.label not in ("ORG", "NORP") and not (len(words) > 1 and span.label == "GPE"):
+        return span
+    if len(words) < 2 or words[-1].lower() not in ORG_ENDINGS:
+        return span
+    head = _COORDINATED_HEAD.search(text, max(0, span.start - 40), span.start)
+    if not head or head.end() != span.start:
+        return span
+    if last is not None and last.start + len(last.text) > head.start() and last.label != "NORP":
+        return span
+    if re.search(r"(?:^|[.!?:\"\u201c]\s*|\n\s*)$", text[max(0, head.start() - 4):head.start()]):
+        return span  # a capital that opens a sentence says nothing
+    if place_type(head[1]) or _stands_alone(head[1], f"{head[1]} and {span.text}", text):
+        return span
+    return Span(text[head.start():span.start] + span.text, "ORG", head.start())
