@@ -108,6 +108,7 @@ class BackgroundIndex:
         self._thread = threading.Thread(target=self._loop, name="newsbrief-search", daemon=True)
         self._thread.start()
         self.done = 0  # indexes swapped in, for whoever waits for one
+        self._running = False
 
     def request(self, site_dir: Path, glob: str | None) -> None:
         with self._cond:
@@ -115,23 +116,26 @@ class BackgroundIndex:
             self._cond.notify_all()
 
     def wait(self, done: int, timeout: float) -> bool:
-        """Wait until more than ``done`` indexes have been swapped in."""
+        """Wait until more than ``done`` indexes have been swapped in and none is wanted
+        or being made."""
         with self._cond:
-            return self._cond.wait_for(lambda: self.done > done and self._wanted is None,
-                                       timeout=timeout)
+            return self._cond.wait_for(
+                lambda: self.done > done and self._wanted is None and not self._running,
+                timeout=timeout)
 
     def _loop(self) -> None:
         while True:
             with self._cond:
                 self._cond.wait_for(lambda: self._wanted is not None)
                 site_dir, glob = self._wanted
-                self._wanted = None
+                self._wanted, self._running = None, True
             try:
                 swap_in_index(site_dir, glob)
             except (OSError, search.SearchError) as error:
                 log.warning("newsbrief: the preview's search index was not updated: %s", error)
             with self._cond:
                 self.done += 1
+                self._running = False
                 self._cond.notify_all()
 
 
