@@ -113,3 +113,56 @@ def test_a_lone_surname_joins_the_only_person_with_that_surname():
     assert links.briefings_for(blair) == ("briefings/a.md", "briefings/b.md")
     assert term(links, "person", "Blair") is None
     assert term(links, "person", "Brown") is not None  # two Browns: left alone
+
+
+# -- the preview's links: what is kept from the last build equals what a fresh run gives ----
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+POOL = {"people": ["Cho Hyun", "Lee Jae-myung", "Tony Blair", "Blair", "Cherie Blair"],
+        "orgs": ["APEC", "Labour", "Government"],
+        "places": ["Seoul", "US", "United States", "Paris"],
+        "topics": ["trade", "tariffs"]}
+BRIEFS = st.builds(
+    lambda slug, day, picks, pin: brief(slug, day, pin=pin, **picks),
+    st.sampled_from([f"b{i}" for i in range(12)]),
+    st.one_of(st.none(), st.integers(1, 28)),
+    st.fixed_dictionaries({k: st.lists(st.sampled_from(v), max_size=3, unique=True)
+                           for k, v in POOL.items()}),
+    st.lists(st.sampled_from([f"b{i}" for i in range(12)]), max_size=1))
+
+
+def _view(links):
+    terms = {k: (t.kind.key, t.name, t.slug, t.has_page) for k, t in links.terms.items()}
+    by = {u: tuple(t.ref for t in ts) for u, ts in links.by_briefing.items()}
+    return terms, links.postings, by, links.related
+
+
+@settings(max_examples=150, deadline=None)
+@given(before=st.lists(BRIEFS, max_size=10), after=st.lists(BRIEFS, max_size=10))
+def test_links_kept_from_the_last_build_equal_fresh_ones(before, after):
+    old = newest_first(*{b.path: b for b in before}.values())
+    new = newest_first(*{b.path: b for b in after}.values())
+    last = link(old, CATALOG)
+    was = {b.path: b for b in old}
+    moved = frozenset(b.path for b in new if was.get(b.path) != b)
+    assert _view(link(new, CATALOG, last, moved)) == _view(link(new, CATALOG))
+
+
+@settings(max_examples=150, deadline=None)
+@given(before=st.lists(BRIEFS, min_size=9, max_size=14), change=BRIEFS, drop=st.booleans())
+def test_links_after_one_briefing_changes_equal_fresh_ones(before, change, drop):
+    """One briefing added, edited or removed: the archive keeps its size class (8 to 16),
+    so the related lists are worked out again only where they can differ."""
+    was = {b.path: b for b in before}
+    now = dict(was)
+    if drop and len(now) > 9:
+        now.pop(change.path, None)
+    else:
+        now[change.path] = change
+    old, new = newest_first(*was.values()), newest_first(*now.values())
+    last = link(old, CATALOG)
+    moved = frozenset(b.path for b in new if was.get(b.path) != b)
+    kept = link(new, CATALOG, last, moved)
+    assert _view(kept) == _view(link(new, CATALOG))

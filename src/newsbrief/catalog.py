@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -25,6 +25,7 @@ ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a
 _NOT_KEY = re.compile(r"[\s.\-\u2010-\u2015'\u2019]+")
 
 
+@lru_cache(maxsize=1 << 17)  # the link stage asks for every mention's key on every build
 def entity_key(name: str) -> str:
     """Identity of a name across spellings: "U.S." = "US", "Jae-myung" = "Jae Myung"."""
     name = name.strip()

@@ -95,6 +95,8 @@ class Links:
     postings: dict[tuple[str, str], tuple[str, ...]]  # term -> briefing uris, newest first
     by_briefing: dict[str, tuple[Term, ...]]  # briefing uri -> its terms, front matter order
     related: dict[str, tuple[Relation, ...]]
+    slugs: dict[str, str] = field(default_factory=dict)  # briefing slug -> uri
+    scale: int = 1  # ``rarity_scale`` of the number of briefings
     # co_mentions, worked out once per term: a preview reuses these links while they hold
     _co: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -113,8 +115,14 @@ class Links:
         return list(known)
 
 
-def link(briefings: Sequence[Briefing], catalog: Catalog) -> Links:
-    """Resolve the whole site's terms and relations. ``briefings`` are newest first."""
+def link(briefings: Sequence[Briefing], catalog: Catalog, previous: Links | None = None,
+         moved: frozenset[str] = frozenset()) -> Links:
+    """Resolve the whole site's terms and relations. ``briefings`` are newest first.
+
+    ``previous``: the links of the same catalog's last build (the preview), and ``moved``
+    the briefings whose link inputs changed since. What did not change is kept, as the
+    same objects: a term, a posting list, a briefing's terms, its related list. Related
+    lists are worked out again only where they can differ (``_to_relate``)."""
     mentions = resolve_names(briefings, catalog)
     postings: dict[tuple[str, str], list[str]] = defaultdict(list)
     for b in briefings:  # newest first, so every posting list is too
@@ -122,11 +130,65 @@ def link(briefings: Sequence[Briefing], catalog: Catalog) -> Links:
             postings[key].append(b.path)
     frozen = {key: tuple(uris) for key, uris in postings.items()}
     terms = _name_terms(mentions, frozen)
+    if previous is not None:
+        frozen, terms = _kept(frozen, previous.postings), _kept_terms(terms, previous.terms)
     by_briefing = {uri: tuple(terms[key] for key in keys) for uri, keys in mentions.items()}
+    if previous is not None:
+        by_briefing = _kept(by_briefing, previous.by_briefing)
     slugs = {b.slug: b.path for b in briefings}
-    weight = _weights(terms.values(), frozen, len(briefings))
-    related = {b.path: _related(b, by_briefing, frozen, weight, slugs) for b in briefings}
-    return Links(terms, frozen, by_briefing, related)
+    scale = rarity_scale(len(briefings))
+    weight = _weights(terms.values(), frozen, scale)
+    todo = (None if previous is None or previous.scale != scale
+            else _to_relate(briefings, previous, frozen, terms, by_briefing, slugs, moved))
+    related = {b.path: (_related(b, by_briefing, frozen, weight, slugs)
+                        if todo is None or b.path in todo else previous.related[b.path])
+               for b in briefings}
+    return Links(terms, frozen, by_briefing, related, slugs, scale=scale)
+
+
+def rarity_scale(total: int) -> int:
+    """What a term's rarity is measured against: the number of briefings rounded up to a
+    power of two. A new briefing then changes the weights of its own terms only (until the
+    archive doubles), so only briefings sharing one of them can see their related lists
+    change, and the preview works those out again, not every list."""
+    return 1 << max(total - 1, 0).bit_length()
+
+
+def _kept(new: dict, old: dict) -> dict:
+    """``new`` with each value equal to ``old``'s replaced by ``old``'s own object."""
+    return {key: old[key] if key in old and old[key] == value else value
+            for key, value in new.items()}
+
+
+def _kept_terms(new: dict, old: dict) -> dict:
+    """The terms, each replaced by the last build's object if nothing about it changed."""
+    return {key: old[key] if key in old and _fields(old[key]) == _fields(t) else t
+            for key, t in new.items()}
+
+
+def _fields(t: Term) -> tuple:
+    return t.kind, t.key, t.name, t.slug, t.has_page
+
+
+def _to_relate(briefings, previous: Links, postings, terms, by_briefing,
+               slugs: dict[str, str], moved: frozenset[str]) -> set[str]:
+    """The briefings whose related list can differ from the last build's: those whose
+    inputs or terms changed, those on the posting lists of a term that changed and was
+    weighted before or after (a term's weight depends on its own posting list alone), and
+    those that pin or hide a briefing when the set of briefings changed."""
+    todo = {b.path for b in briefings
+            if b.path in moved or b.path not in previous.related
+            or by_briefing[b.path] is not previous.by_briefing.get(b.path)}
+    for key in postings.keys() | previous.postings.keys():
+        now, before = postings.get(key), previous.postings.get(key)
+        if now is before and terms.get(key) is previous.terms.get(key):
+            continue
+        for uris in (now, before):
+            if uris is not None and len(uris) <= RELATED_MAX_POSTINGS:
+                todo.update(uris)
+    if slugs != previous.slugs:
+        todo.update(b.path for b in briefings if b.pinned or b.hidden)
+    return todo
 
 
 def _name_terms(mentions: dict[str, dict[tuple[str, str], str | None]],
@@ -177,7 +239,7 @@ def _related(b: Briefing, by_briefing, postings, weight: dict[Term, float],
     return tuple(out[: max(RELATED_LIMIT, len(pinned))])
 
 
-def _weights(terms, postings, total: int) -> dict[Term, float]:
+def _weights(terms, postings, scale: int) -> dict[Term, float]:
     """Each term's weight for relatedness: its kind's weight, scaled up for rare terms."""
-    return {t: WEIGHTS[t.kind] * (1 + math.log(total / len(postings[t.ref])))
+    return {t: WEIGHTS[t.kind] * (1 + math.log(scale / len(postings[t.ref])))
             for t in terms if len(postings[t.ref]) <= RELATED_MAX_POSTINGS}

@@ -64,6 +64,39 @@ def term_pages(urls: Urls, links: Links, by_uri: dict[str, Briefing],
     return out
 
 
+def relisted(urls: Urls, old: Links, links: Links, by_uri: dict[str, Briefing],
+             briefings: Sequence[Briefing], before: dict[str, Listing],
+             showing: set[str]) -> dict[str, Listing]:
+    """The list pages after the links changed, from ``before`` (the last build's, over
+    ``old`` links): the pages of every term whose posting list, name, address or
+    co-mentions may differ are made again, and those listing a briefing in ``showing``
+    (new, or its title, date or summary changed); the kind indexes and the timeline are
+    made again whole. ``link`` keeps what did not change as the same objects."""
+    moved = {u for u, terms in links.by_briefing.items() if terms is not old.by_briefing.get(u)}
+    moved |= old.by_briefing.keys() - links.by_briefing.keys()
+    stale = {key for key in links.postings.keys() | old.postings.keys()
+             if links.postings.get(key) is not old.postings.get(key)
+             or links.terms.get(key) is not old.terms.get(key)}
+    for uri in moved:  # co-mentions: the terms of a briefing whose terms changed
+        stale.update(t.ref for t in links.by_briefing.get(uri, ()) + old.by_briefing.get(uri, ()))
+    out = dict(before)
+    for key in stale:  # the old pages of what changed go; those still wanted are made again
+        term = old.terms.get(key)
+        if term is not None and term.has_page:
+            for page in Paginator(term.uri.removesuffix("/index.md"), old.postings[key]).pages:
+                out.pop(page.uri, None)
+    for uri in [u for u in out if u == TIMELINE or u.startswith("timeline/")
+                or any(u == kind_index_uri(k) or u.startswith(f"{k.folder}/a-z/")
+                       for k in KINDS)]:
+        out.pop(uri)
+    made = term_pages(urls, links, by_uri, [links.terms[k] for k in stale if k in links.terms])
+    shown = {t for u in showing for t in links.by_briefing.get(u, ()) if t.ref not in stale}
+    made += term_pages(urls, links, by_uri, shown, showing)
+    made += kind_indexes(urls, links, by_uri) + timeline(urls, briefings)
+    out.update((page.src_uri, page) for page in made)
+    return out
+
+
 def _term_page(urls: Urls, page: Page, term: Term, links: Links,
                by_uri: dict[str, Briefing]) -> str:
     uri, total = page.uri, len(page.paginator.items)

@@ -23,12 +23,24 @@ from .model import ENTITY_KEYS, ENTITY_KINDS, PERSON, TOPIC, Briefing
 
 Key = tuple[str, str]  # (kind, entity_key)
 DOMINANT = 3  # a lone surname joins a full name named this many times as often as the rest
+# Per vocabulary (its hash): a briefing's names -> what the vocabulary makes of them.
+# A preview rebuild asks again for nearly every briefing, with the same names.
+_RAW: dict[str, dict[tuple, tuple]] = {}
 
 
 def resolve_names(briefings: Sequence[Briefing],
                   catalog: Catalog) -> dict[str, dict[Key, str | None]]:
     """Per briefing path: (kind, key) -> the spelling used there (None when it was a surname)."""
-    raw = {b.path: list(_entities(b, catalog)) for b in briefings}
+    known = _RAW.setdefault(catalog.sha256, {}) if catalog.sha256 else {}
+    if len(_RAW) > 2:  # only the current vocabulary's (and the last one's) are worth keeping
+        _RAW.pop(next(iter(_RAW)))
+    raw = {}
+    for b in briefings:
+        names = tuple(b.entities(kind) for kind in ENTITY_KINDS)
+        found = known.get(names)
+        if found is None:
+            found = known[names] = tuple(_entities(b, catalog))
+        raw[b.path] = found
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     for names in raw.values():
         for kind, name in names:

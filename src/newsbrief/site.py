@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import listings, markup
 from .briefing_file import to_briefing
-from .briefing_page import briefing_markdown
+from .briefing_page import BACKLINKS_PER_PERSON, briefing_markdown
 from .feed import FEED_URI, atom_feed
 from .link import Links, link
 from .model import PERSON, Briefing, Problem
@@ -59,10 +59,18 @@ class Site:
             sorted((to_briefing(f) for f in report.publishable), key=lambda b: b.sort_key))
         self.by_uri = {b.path: b for b in self.briefings}
         self._files = {f.rel: f for f in report.briefings}
-        self._link_key = (options, report.catalog, tuple(_link_input(b) for b in self.briefings))
-        self._previous = previous if previous and previous._link_key == self._link_key else None
-        self.links: Links = (self._previous.links if self._previous
-                             else link(self.briefings, report.catalog))
+        self._setup = (options, report.catalog)  # with these changed, nothing is reused
+        self._inputs = {b.path: _link_input(b) for b in self.briefings}
+        self._order = tuple(self._inputs)
+        self._previous = previous if previous and previous._setup == self._setup else None
+        before = self._previous
+        if before is None:
+            self.links: Links = link(self.briefings, report.catalog)
+        elif before._order == self._order and before._inputs == self._inputs:
+            self.links = before.links
+        else:  # what did not change is kept, as the same objects (``link``)
+            moved = frozenset(u for u, i in self._inputs.items() if before._inputs.get(u) != i)
+            self.links = link(self.briefings, report.catalog, before.links, moved)
         self.urls = Urls(options.directory_urls)
         self._final: dict[str, tuple[str, str]] = {}  # briefing uri -> (its text, final source)
 
@@ -71,6 +79,11 @@ class Site:
         before = self._previous
         if before is None:
             return self._make_listings()
+        if before.links is not self.links:  # the lists of what changed, and the timeline
+            showing = {b.path for b in self.briefings if b.path not in before.by_uri
+                       or _listed(b) != _listed(before.by_uri[b.path])}
+            return listings.relisted(self.urls, before.links, self.links, self.by_uri,
+                                     self.briefings, before.listings, showing)
         # The links are the same: only the lists showing a briefing whose title, date or
         # summary changed are made again (its terms' pages, the timeline, the A-Z if a title).
         changed = [b for b in self.briefings if _listed(b) != _listed(before.by_uri[b.path])]
@@ -145,9 +158,11 @@ class Site:
         before = self._previous
         if before is None:
             return set()
-        changed = {b.path for b in self.briefings if b != before.by_uri[b.path]}
-        shown = {u for u in changed if _shown(self.by_uri[u]) != _shown(before.by_uri[u])}
-        stale = set(changed)
+        changed = {b.path for b in self.briefings if b != before.by_uri.get(b.path)}
+        # a new briefing on others' lists changed their links (``_relinked_pages``)
+        shown = {u for u in changed if u in before.by_uri
+                 and _shown(self.by_uri[u]) != _shown(before.by_uri[u])}
+        stale = set(changed) | self._relinked_pages(before.links)
         if shown:
             for uri, relations in self.links.related.items():  # related lists
                 if any(r.uri in shown for r in relations):
@@ -156,6 +171,24 @@ class Site:
                 for term in self.links.by_briefing.get(uri, ()):
                     if term.kind == PERSON:
                         stale.update(self.links.briefings_for(term))
+        return stale
+
+    def _relinked_pages(self, old: Links) -> set[str]:
+        """The briefing pages whose links changed: their terms, their related list, or the
+        posting list of a person they name (the "also mentioning" list)."""
+        new = self.links
+        if new is old:
+            return set()
+        stale = set()
+        for uri, terms in new.by_briefing.items():
+            related = new.related[uri]
+            # the "also mentioning" list takes the first few of a person's briefings that
+            # are neither this one nor related: only that head of the posting list counts
+            head = BACKLINKS_PER_PERSON + 1 + len(related)
+            if (terms is not old.by_briefing.get(uri) or related != old.related.get(uri)
+                    or any(_head_moved(new.postings[t.ref], old.postings.get(t.ref), head)
+                           for t in terms if t.kind == PERSON)):
+                stale.add(uri)
         return stale
 
     def final_source(self, src_uri: str, text: str) -> str:
@@ -192,6 +225,10 @@ class Site:
             return (markdown.rstrip() + "\n\n"
                     + listings.home_sections(self.urls, src_uri, self.briefings, self.links))
         return markdown
+
+
+def _head_moved(now: tuple[str, ...], before: tuple[str, ...] | None, head: int) -> bool:
+    return now is not before and (before is None or now[:head] != before[:head])
 
 
 def _link_input(b: Briefing) -> tuple:
