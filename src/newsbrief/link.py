@@ -7,6 +7,10 @@ entity pages, related briefings (weighted overlap, as in Hugo's related
 content, but only over briefings that share a term: never all pairs), and the
 timeline. Very common terms are capped so one ubiquitous place cannot make
 every briefing a candidate for every other.
+
+In the preview, a rebuild passes the last build's links: whatever did not
+change is kept as the same object, so later stages see what changed by
+identity, and related lists are worked out only where they can differ.
 """
 
 from __future__ import annotations
