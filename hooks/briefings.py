@@ -154,8 +154,16 @@ def on_post_build(config):
 
 def on_serve(server, config, builder):
     project: Project = _state["project"]
-    for folder in (project.seeds_dir, project.briefings_dir):
-        server.watch(str(folder))
-    for vocabulary in ("entities.yml", "topics.yml"):
-        server.watch(str(project.root / vocabulary))
+    inputs = [project.seeds_dir, project.briefings_dir,
+              project.root / "entities.yml", project.root / "topics.yml"]
+    trigger = project.cache_dir / "preview" / "changed"
+    if SESSION.watch(inputs, trigger):  # the system's change events touch one file
+        server.watch(str(trigger.parent), recursive=False)
+    else:
+        for path in inputs:
+            server.watch(str(path))
     return server
+
+
+def on_shutdown():
+    SESSION.unwatch()

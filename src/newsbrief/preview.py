@@ -10,7 +10,8 @@ the one before lives here, in the package, for the life of the process:
   are gone (MkDocs cleans the site folder only in a clean build);
 - which of newsbrief's pages a rebuild hands MkDocs (``pages_to_hand``);
 - the search indexer, run in the background after a rebuild: the page is served
-  at once, and the new index replaces the old one when it is ready.
+  at once, and the new index replaces the old one when it is ready;
+- the watcher of seeds, briefings and vocabularies (``Watcher``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class Session:
     dirty: bool = False
     outputs: dict[str, frozenset[str]] = field(default_factory=dict)  # site folder -> files
     indexer: BackgroundIndex | None = None
+    watcher: Watcher | None = None
     site: object = None  # the last build's newsbrief.site.Site, while serving
     # site folder -> newsbrief's pages (src_uri -> dest_uri) as of its last finished build
     handed: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -47,6 +49,21 @@ class Session:
         self.site = None
         self.handed.clear()
         self.pending.clear()
+
+    def watch(self, paths: list[Path], trigger: Path) -> bool:
+        """Watch the preview's inputs by the system's change events, once per process;
+        False if they must be polled instead."""
+        if self.watcher is None:
+            watcher = Watcher(trigger)
+            if not watcher.start(paths):
+                return False
+            self.watcher = watcher
+        return True
+
+    def unwatch(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
 
     def pages_to_hand(self, site_dir: Path, texts: dict[str, str], changed,
                       needed: set[str]) -> set[str] | None:
@@ -151,6 +168,77 @@ def swap_in_index(site_dir: Path, glob: str | None) -> None:
     shutil.rmtree(old, ignore_errors=True)
     log.info("newsbrief: search index of %d page(s) updated in the background in %.1f s",
              report.pages, report.seconds)
+
+
+class Watcher:
+    """Tells ``mkdocs serve`` that a seed, briefing or vocabulary changed, by touching one
+    small file that it watches (``trigger``).
+
+    MkDocs watches what it is given by polling: every half second it lists and stats every
+    file under each watched folder, in the server's own process. At 10,000 briefings that
+    is 20,000 ``stat`` calls twice a second, competing with the rebuild it triggers. This
+    watcher takes the operating system's change events (inotify on Linux) instead, so
+    MkDocs polls one file. Where no such events exist it is not used (``start``)."""
+
+    def __init__(self, trigger: Path):
+        self.trigger = trigger
+        self._observer = None
+        self._watched: set[str] = set()
+        self._changes: frozenset[str] = frozenset()
+
+    def start(self, paths: list[Path]) -> bool:
+        """Watch ``paths`` (folders, recursively, and files); False if it cannot."""
+        try:
+            from watchdog import events
+            from watchdog.events import FileSystemEventHandler
+            from watchdog.observers import Observer
+            from watchdog.observers.polling import PollingObserver
+        except ImportError:
+            return False
+        if Observer is PollingObserver:  # no change events here: polling is MkDocs' own job
+            return False
+        # what writes a file; "closed" is closed after writing (opened, read: not changes)
+        self._changes = frozenset({events.EVENT_TYPE_CREATED, events.EVENT_TYPE_MODIFIED,
+                                   events.EVENT_TYPE_DELETED, events.EVENT_TYPE_MOVED,
+                                   events.EVENT_TYPE_CLOSED})
+        self.trigger.parent.mkdir(parents=True, exist_ok=True)
+        self.trigger.touch()
+        handler = FileSystemEventHandler()
+        handler.on_any_event = self._changed
+        observer = Observer()
+        try:
+            for path in paths:
+                if path.is_dir():
+                    observer.schedule(handler, str(path), recursive=True)
+                    self._watched.add(str(path))
+                elif path.parent.is_dir():
+                    observer.schedule(handler, str(path.parent), recursive=False)
+                    self._watched.add(str(path))
+            observer.start()
+        except OSError as error:  # e.g. the system's limit of watches is reached
+            log.info("newsbrief: watching by polling instead (%s)", error)
+            observer.stop()
+            return False
+        self._observer = observer
+        return True
+
+    def _changed(self, event) -> None:
+        if event.is_directory or event.event_type not in self._changes:
+            return  # reading a file is an event too: the rebuild's own reads are not changes
+        # a file moved in from elsewhere (an editor's atomic save) counts by where it went
+        paths = [os.fsdecode(p) for p in (event.src_path, getattr(event, "dest_path", "")) if p]
+        if not any(p == w or p.startswith(w + os.sep) for p in paths for w in self._watched):
+            return  # a sibling of a watched file (the vocabularies' folder is the project's)
+        try:
+            os.utime(self.trigger)
+        except FileNotFoundError:  # .cache/ was cleaned while serving
+            self.trigger.parent.mkdir(parents=True, exist_ok=True)
+            self.trigger.touch()
+
+    def stop(self) -> None:
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer = None
 
 
 def nav_uris(nav) -> set[str]:
