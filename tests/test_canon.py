@@ -257,3 +257,25 @@ def test_a_party_named_before_a_person_is_not_part_of_the_name():
     out = found(text, ("Labour Ken Brankov", "PERSON"))
     assert out.get("person") == ("Ken Brankov",)
     assert out.get("organization") == ("Labour",)
+
+
+def test_labels_of_a_results_table_are_not_names():
+    text = "CRICKET - KENT BEAT SUSSEX\nAttendance: 4,500\nK. Curran 4-43 for Kent at Hove."
+    out = found(text, ("Attendance", "GPE"), ("K. Curran", "ORG"))
+    assert out == {"person": ("K. Curran",)}
+
+
+def test_an_initial_and_a_surname_is_a_person_even_beside_a_score():
+    text = "Bowling: W. Athey 3-21, M. McCague 2-40. Kent beat Sussex."
+    out = found(text, ("W. Athey", "ORG"), ("M. McCague", "ORG"))
+    assert out == {"person": ("W. Athey", "M. McCague")}
+    # an organization's word at the end still says its kind
+    assert found("Shares in U.S. Steel rose.", ("U.S. Steel", "ORG")) == {
+        "organization": ("U.S. Steel",)}
+
+
+def test_weekdays_and_months_written_as_dates_are_not_names():
+    text = "The talks resume on Monday, August 12, the ministry said."
+    assert found(text, ("Monday", "ORG"), ("August", "ORG")) == {}
+    text = "August Busch told the brewery's staff."
+    assert found(text, ("August Busch", "PERSON")) == {"person": ("August Busch",)}

@@ -25,6 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+import calendar
 from functools import lru_cache
 
 from ..catalog import Catalog, entity_key
@@ -57,6 +58,8 @@ _HEADLINE_WORDS = frozenset(
     "Was Were Will Intended Announced Says Said".split()
 )
 
+_MONTH_NAMES = frozenset(m.lower() for m in calendar.month_name if m)
+_WEEKDAY_NAMES = frozenset(d.lower() for d in calendar.day_name)
 
 @dataclass(frozen=True)
 class Mention:
@@ -93,6 +96,8 @@ def _mentions(span: Span, text: str, acronyms: dict[str, str], nationalities: se
               catalog: Catalog) -> list[Mention]:
     out = []
     for c in _split_joined(candidates(span, text), catalog):
+        if _is_label(c, text):
+            continue
         short = acronyms.get(entity_key(c.name))
         name = short or c.name
         if catalog.is_ignored(name):
@@ -105,6 +110,14 @@ def _mentions(span: Span, text: str, acronyms: dict[str, str], nationalities: se
             weight = 2 if c.whole and not short else 1
             out.append(Mention(name, LABEL_KINDS[span.label], c.start, weight))
     return out
+
+
+def _is_label(c: Candidate, text: str) -> bool:
+    """One word opening a line and followed by a colon: a table's or a form's label
+    ("Attendance: 45,000", "Scorer: Smith"), not a name."""
+    end = c.start + len(c.name)
+    return (" " not in c.name and text[end:end + 1] == ":"
+            and (c.start == 0 or text[c.start - 1] == "\n"))
 
 
 def _split_joined(found: list[Candidate], catalog: Catalog) -> list[Candidate]:
@@ -147,13 +160,22 @@ def _is_name(name: str, text: str = "") -> bool:
         return False
     if not any(c.isalpha() for c in name) or kinds.is_event(name):
         return False
-    if len(tokens) == 1 and (is_demonym(name) or name.lower() in _ROLE_ACRONYMS):
+    if len(tokens) == 1 and (is_demonym(name) or name.lower() in _ROLE_ACRONYMS
+                             or _is_calendar_word(name, text)):
         return False
     if _common_word(name, text) or _PREFIXED.match(name):
         return False
     if len(tokens) > 1 and all(len(t) <= 3 and t.isupper() for t in tokens):
         return False  # a table's header: "W D L PCT"
     return not any(t in _HEADLINE_WORDS for t in tokens[1:])
+
+
+def _is_calendar_word(name: str, text: str) -> bool:
+    """A weekday, or a month the text writes as a date ("August 12", "August 1996")."""
+    lower = name.lower()
+    if lower in _WEEKDAY_NAMES:
+        return True
+    return lower in _MONTH_NAMES and re.search(rf"\b{re.escape(name)}\.?\s+\d", text) is not None
 
 
 def _common_word(name: str, text: str) -> bool:

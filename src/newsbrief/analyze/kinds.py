@@ -74,7 +74,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 # Articles that open the names of foreign newspapers and firms.
 _ARTICLES = frozenset("Le La Les Der Die Das El Il Lo Los Las".split())
-_INITIALS = re.compile(r"^(?:[A-Z]\.[ ]?)+[A-Z][a-z'\u2019\-]+[a-z]$")
+# "D. Fleming", "M. McCague", "T. O'Gorman": initials, then a surname
+_INITIALS = re.compile(r"^(?:[A-Z]\.[ ]?)+[A-Z](?:['\u2019\-]?[A-Z]?[a-z]+)+$")
 # Last words of team names: "Ross County", "Red Star", "Norwich City".
 _TEAM_WORDS = frozenset("county city united town rovers athletic star wanderers albion thistle "
                         "rangers hotspur villa forest wednesday orient argyle fc".split())
@@ -224,6 +225,8 @@ def decide(name: str, model: Counter, context: Counter, sport: bool,
         return PERSON.key  # "Wayne Bridge"
     if ending:
         return ending
+    if _INITIALS.match(name):
+        return PERSON.key  # "K. Curran 4-43": an initial and a surname, never a club
     if part_of_person or person_shape(name) and not context["team"]:
         return PERSON.key
     single = len(name.split()) == 1
