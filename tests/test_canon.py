@@ -279,3 +279,13 @@ def test_weekdays_and_months_written_as_dates_are_not_names():
     assert found(text, ("Monday", "ORG"), ("August", "ORG")) == {}
     text = "August Busch told the brewery's staff."
     assert found(text, ("August Busch", "PERSON")) == {"person": ("August Busch",)}
+
+
+def test_a_place_the_model_took_for_a_person_keeps_its_first_word():
+    # "Sri" is a title in some names, never inside "Sri Lanka"
+    assert names("Sri Lanka", "PERSON") == ["Sri Lanka"]
+
+
+def test_a_nationality_word_before_a_persons_name_goes_whatever_the_label():
+    assert names("American Dennis Mitchell", "ORG") == ["Dennis Mitchell"]
+    assert names("American Airlines Group", "ORG") == ["American Airlines Group"]

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon
-from .gazetteer import is_demonym, place_type
+from .gazetteer import is_demonym, is_first_name, place_type
 from .kinds import ORG_ENDINGS
 from .ner import Span
 
@@ -156,13 +156,22 @@ def _trim(name: str, start: int, person: bool) -> tuple[str, int]:
     name = stripped
     titles = _titles()
     tokens = name.split()
+    person = person and not place_type(name)  # "Sri Lanka": no title inside a place's name
     while len(tokens) > 1 and (tokens[0].lower() in ("the", *_INNER_TITLES) or person and (
-            tokens[0].lower().rstrip(".") in titles or is_demonym(tokens[0]))):
+            tokens[0].lower().rstrip(".") in titles or is_demonym(tokens[0]))
+            or _described_person(tokens)):
         start += len(tokens[0]) + 1
         tokens = tokens[1:]
     if not tokens or len(tokens) > MAX_NAME_WORDS:
         return "", start
     return " ".join(tokens), start
+
+
+def _described_person(tokens: list[str]) -> bool:
+    """A nationality word before a first name and a surname, whatever the model's label
+    ("American Dennis Mitchell"): the person's name is the rest."""
+    return (len(tokens) == 3 and is_demonym(tokens[0]) and is_first_name(tokens[1])
+            and tokens[2][:1].isupper())
 
 
 def merge_adjacent(spans: tuple[Span, ...], text: str) -> list[Span]:
