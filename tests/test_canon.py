@@ -209,6 +209,14 @@ def test_a_name_before_and_stays_its_own_name():
     assert found(text, ("Conservative Party", "ORG")) == {"organization": ("Conservative Party",)}
     text = "Finance and Economy Ministry officials met."
     assert found(text, ("Economy Ministry", "ORG")) == {"organization": ("Economy Ministry",)}
+    # "The" opening the sentence is not part of the name; the words after it are
+    text = "The Public and Commercial Services Union will co-ordinate any action."
+    assert found(text, ("Commercial Services Union", "ORG")) == {
+        "organization": ("Public and Commercial Services Union",)}
+    # the model took "Public" for a name of its own, but the text also writes "public"
+    text += " Other public sector unions may join."
+    assert found(text, ("Public", "ORG"), ("Commercial Services Union", "ORG")) == {
+        "organization": ("Public and Commercial Services Union",)}
 
 
 def test_an_acronym_no_gazetteer_knows_is_not_a_place():

@@ -185,6 +185,8 @@ def merge_adjacent(spans: tuple[Span, ...], text: str) -> list[Span]:
     out: list[Span] = []
     for span in ordered:
         span = _with_coordinated_head(span, text, out[-1] if out else None)
+        if out and span.start <= out[-1].start:
+            out.pop()  # the head was a span of its own: it is part of this name
         last = out[-1] if out else None
         if last is not None:
             gap = text[last.start + len(last.text):span.start]
@@ -211,7 +213,8 @@ def merge_adjacent(spans: tuple[Span, ...], text: str) -> list[Span]:
 
 # "the Public and Commercial Services Union": one or two capitalised words and "and" just
 # before an organization's name that ends in an organization word.
-_COORDINATED_HEAD = re.compile(r"(?<![\w&\-'\u2019])((?:[A-Z][a-z]+ ){0,1}[A-Z][a-z]+) and $")
+_COORDINATED_HEAD = re.compile(
+    r"(?<![\w&\-'\u2019])(?!(?:The|A|An) )((?:[A-Z][a-z]+ ){0,1}[A-Z][a-z]+) and $")
 
 
 def _with_coordinated_head(span: Span, text: str, last: Span | None) -> Span:
@@ -226,8 +229,9 @@ def _with_coordinated_head(span: Span, text: str, last: Span | None) -> Span:
     head = _COORDINATED_HEAD.search(text, max(0, span.start - 40), span.start)
     if not head or head.end() != span.start:
         return span
-    if last is not None and last.start + len(last.text) > head.start() and last.label != "NORP":
-        return span
+    if (last is not None and last.start + len(last.text) > head.start() and last.label != "NORP"
+            and not (last.text == head[1] and re.search(rf"\b{head[1].lower()}\b", text))):
+        return span  # a name of its own, unless a common word the text also writes in lower case
     if re.search(r"(?:^|[.!?:\"\u201c]\s*|\n\s*)$", text[max(0, head.start() - 4):head.start()]):
         return span  # a capital that opens a sentence says nothing
     if place_type(head[1]) or _stands_alone(head[1], f"{head[1]} and {span.text}", text):
