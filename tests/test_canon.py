@@ -297,3 +297,12 @@ def test_a_place_the_model_took_for_a_person_keeps_its_first_word():
 def test_a_nationality_word_before_a_persons_name_goes_whatever_the_label():
     assert names("American Dennis Mitchell", "ORG") == ["Dennis Mitchell"]
     assert names("American Airlines Group", "ORG") == ["American Airlines Group"]
+
+
+def test_elections_and_summits_are_events_not_names():
+    text = "Before the General Election, leaders met at the G8 Summit."
+    assert found(text, ("General Election", "PERSON"), ("G8 Summit", "ORG")) == {}
+
+
+def test_a_span_that_runs_into_the_next_phrase_loses_its_last_word():
+    assert names("Bank of England of", "ORG") == ["Bank of England"]

@@ -42,9 +42,9 @@ _EVENT_ENDINGS = frozenset(
     "cup championship championships open games olympics olympiad marathon prix trophy award "
     "awards prize festival classic tournament masters series rally derby final finals "
     "premiership nations bowl meeting slam grand tour review convention act bill treaty "
-    "agreement accord report budget".split())
+    "agreement accord report budget election elections referendum summit".split())
 _EVENT_WORDS = frozenset("premiership olympics olympic ashes oscar oscars bafta baftas grammy "
-                         "grammys emmy emmys".split())
+                         "grammys emmy emmys election elections referendum summit".split())
 _SPORTS = frozenset(
     "soccer football cricket tennis golf athletics boxing cycling rugby baseball basketball "
     "squash badminton swimming rowing sailing hockey racing motorcycling motocross skiing "

@@ -46,6 +46,7 @@ _NUMBERED = frozenset({"radio", "channel", "news", "bbc", "itv", "s4c", "e4", "f
 _COUNTRY_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z]{2,3}$")
 _NUMBER_AFTER = re.compile(r" \d{1,2}\b")
 _INNER_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir"})
+_TRAILING = frozenset({"of", "and", "for", "the", "in", "on", "&"})  # never end a name
 _ROLE_WORDS = frozenset("striker midfielder defender goalkeeper keeper winger forward boss "
                         "chairman chairwoman star champion former ex shadow mp mep spokesman "
                         "spokeswoman skipper veteran rookie teenager youngster".split())
@@ -162,6 +163,8 @@ def _trim(name: str, start: int, person: bool) -> tuple[str, int]:
             or _described_person(tokens)):
         start += len(tokens[0]) + 1
         tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1] in _TRAILING:
+        tokens = tokens[:-1]  # "Budget of": the span ran into the next phrase
     if not tokens or len(tokens) > MAX_NAME_WORDS:
         return "", start
     return " ".join(tokens), start
