@@ -14,7 +14,7 @@ from newsbrief import safety, search
 from newsbrief.mdext import GeneratedHtml
 from newsbrief.messages import NewsbriefError, log, one_line
 from newsbrief.pagesources import PageSources, linked_pages, stamp
-from newsbrief.preview import SESSION, nav_uris, release_memory
+from newsbrief.preview import SESSION, nav_uris
 from newsbrief.project import Project
 from newsbrief.site import Site, SiteOptions, build_site
 
@@ -144,7 +144,6 @@ def on_post_build(config):
             search.prune(site_dir)
             if run.seen or gone or not (site_dir / search.BUNDLE_DIR).is_dir():
                 SESSION.index_later(site_dir, run.indexed.glob)
-            release_memory()
         elif run.seen < len(run.indexed.src_uris):  # a dirty build wrote only some pages
             search.index_site(site_dir, run.indexed.glob)
         else:

@@ -32,6 +32,7 @@ from .fsutil import remove_empty_parents
 from .messages import log
 from .pagesources import linked_pages
 
+TRIM_AFTER = 1.0  # seconds after a preview build ends: by then MkDocs has dropped its pages
 NEXT_BUNDLE = f"{search.BUNDLE_DIR}.next"
 OLD_BUNDLE = f"{search.BUNDLE_DIR}.old"
 
@@ -47,6 +48,7 @@ class Session:
     # site folder -> newsbrief's pages (src_uri -> dest_uri) as of its last finished build
     handed: dict[str, dict[str, str]] = field(default_factory=dict)
     pending: dict[str, set[str]] = field(default_factory=dict)  # sources moved since then
+    _trim: threading.Timer | None = None
 
     def start(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -99,10 +101,18 @@ class Session:
         return self.handed.get(_key(site_dir), {})
 
     def finished(self, site_dir: Path, outputs: dict[str, str]) -> None:
-        """A build in ``site_dir`` is done: ``outputs`` are newsbrief's pages and their HTML."""
+        """A build in ``site_dir`` is done: ``outputs`` are newsbrief's pages and their HTML.
+        While serving, the memory it freed is given back once MkDocs has let go of its
+        pages, shortly after the build returns (``release_memory``)."""
         key = _key(site_dir)
         self.handed[key] = outputs
         self.pending[key] = set()
+        if self.serving:
+            if self._trim is not None:
+                self._trim.cancel()
+            self._trim = threading.Timer(TRIM_AFTER, release_memory)
+            self._trim.daemon = True
+            self._trim.start()
 
     def remove_vanished(self, site_dir: Path, dest_uris: frozenset[str]) -> list[str]:
         """Delete what the last build in ``site_dir`` wrote and this one did not."""
