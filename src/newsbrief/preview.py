@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import gc
 import os
 import shutil
 import sys
@@ -268,8 +267,7 @@ def release_memory() -> bool:
         trim = libc.malloc_trim
     except (OSError, AttributeError):  # another C library (musl): nothing to call
         return False
-    gc.collect()
-    trim(0)
+    trim(0)  # no gc.collect(): a full collection of a large heap holds the next rebuild up
     return True
 
 
