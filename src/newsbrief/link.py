@@ -174,6 +174,14 @@ def _fields(t: Term) -> tuple:
     return t.kind, t.key, t.name, t.slug, t.has_page
 
 
+def changed_terms(postings: dict, terms: dict, before: Links) -> set[tuple[str, str]]:
+    """The terms (keys) whose posting list or name, address or page differ from
+    ``before``'s, new and gone ones included: what did not change is the same object."""
+    return {key for key in postings.keys() | before.postings.keys()
+            if postings.get(key) is not before.postings.get(key)
+            or terms.get(key) is not before.terms.get(key)}
+
+
 def _to_relate(briefings, previous: Links, postings, terms, by_briefing,
                slugs: dict[str, str], moved: frozenset[str]) -> set[str]:
     """The briefings whose related list can differ from the last build's: those whose
@@ -183,11 +191,8 @@ def _to_relate(briefings, previous: Links, postings, terms, by_briefing,
     todo = {b.path for b in briefings
             if b.path in moved or b.path not in previous.related
             or by_briefing[b.path] is not previous.by_briefing.get(b.path)}
-    for key in postings.keys() | previous.postings.keys():
-        now, before = postings.get(key), previous.postings.get(key)
-        if now is before and terms.get(key) is previous.terms.get(key):
-            continue
-        for uris in (now, before):
+    for key in changed_terms(postings, terms, previous):
+        for uris in (postings.get(key), previous.postings.get(key)):
             if uris is not None and len(uris) <= RELATED_MAX_POSTINGS:
                 todo.update(uris)
     if slugs != previous.slugs:

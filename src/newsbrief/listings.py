@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import markup
 from .blocks import briefing_list, empty_note, html_list, link, term_links
-from .link import Links, Term, directory_uri, kind_index_uri
+from .link import Links, Term, changed_terms, directory_uri, kind_index_uri
 from .model import ENTITY_KINDS, KINDS, Briefing, Kind
 from .paginate import Page, Paginator
 from .urls import Urls
@@ -74,9 +74,7 @@ def relisted(urls: Urls, old: Links, links: Links, by_uri: dict[str, Briefing],
     made again whole. ``link`` keeps what did not change as the same objects."""
     moved = {u for u, terms in links.by_briefing.items() if terms is not old.by_briefing.get(u)}
     moved |= old.by_briefing.keys() - links.by_briefing.keys()
-    stale = {key for key in links.postings.keys() | old.postings.keys()
-             if links.postings.get(key) is not old.postings.get(key)
-             or links.terms.get(key) is not old.terms.get(key)}
+    stale = changed_terms(links.postings, links.terms, old)
     for uri in moved:  # co-mentions: the terms of a briefing whose terms changed
         stale.update(t.ref for t in links.by_briefing.get(uri, ()) + old.by_briefing.get(uri, ()))
     out = dict(before)

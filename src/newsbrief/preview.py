@@ -24,6 +24,7 @@ import shutil
 import sys
 import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from . import search
@@ -260,15 +261,22 @@ def release_memory() -> bool:
     handed in memory until the build ends, and glibc keeps what Python frees for reuse,
     so a server whose first build rendered 10,000 pages stays at about 1 GB without this
     (600 MB with it). A few milliseconds after a save. False where there is no glibc."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        trim = libc.malloc_trim
-    except (OSError, AttributeError):  # another C library (musl): nothing to call
+    trim = _malloc_trim()
+    if trim is None:
         return False
     trim(0)  # no gc.collect(): a full collection of a large heap holds the next rebuild up
     return True
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim():
+    """glibc's ``malloc_trim``, looked up once (``find_library`` runs a program)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # another C library (musl): nothing to call
+        return None
 
 
 def nav_uris(nav) -> set[str]:
