@@ -16,7 +16,6 @@ import functools
 import http.server
 import statistics
 import threading
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path

@@ -240,7 +240,7 @@ def _size_section(size) -> list[str]:
             f"- Site: {site.get('site_bytes', 0) / MB:.1f} MB in all, "
             f"{site.get('bytes_per_briefing', 0) / KB:.1f} KB per briefing page "
             f"(a briefing's own HTML: {site.get('page_bytes', 0) / KB:.1f} KB).",
-            f"- Search index (`pagefind/`): {site.get('search_bytes', 0) / MB:.1f} MB for "
+            f"- Search index (`pagefind*/`, every shard): {site.get('search_bytes', 0) / MB:.1f} MB for "
             f"{site.get('indexed_pages', '?')} pages; "
             f"the indexer took {site.get('index_seconds', 0):.1f} s "
             f"when it last ran, with its own peak memory of {site.get('indexer_peak_mb', '?')} MB "

@@ -205,7 +205,7 @@ def _peer(folder: Path, project: Path, size: Size, repeat: int, log) -> None:
 def site_stats(site: Path, project: Path, size: Size) -> dict[str, float]:
     pages = list((site / "briefings").glob("*/index.html"))
     total = folder_bytes(site)
-    index = folder_bytes(site / "pagefind") if (site / "pagefind").is_dir() else 0
+    index = sum(folder_bytes(b) for b in site.glob("pagefind*") if b.is_dir())  # every shard
     stats = {"site_bytes": total, "briefing_pages": len(pages),
              "bytes_per_briefing": total / max(len(pages), 1),
              "page_bytes": statistics.mean(p.stat().st_size for p in pages) if pages else 0,

@@ -15,6 +15,7 @@ from newsbrief.mdext import GeneratedHtml
 from newsbrief.messages import NewsbriefError, log, one_line
 from newsbrief.pagesources import PageSources, linked_pages, stamp
 from newsbrief.preview import SESSION, nav_uris
+from newsbrief.preview_index import shards_to_index
 from newsbrief.project import Project
 from newsbrief.site import Site, SiteOptions, build_site
 
@@ -108,9 +109,21 @@ def on_nav(nav, config, files):
     pages = [(f.src_uri, f.dest_uri, False) for f in files.documentation_pages()
              if f.src_uri not in ours]
     pages += [(src_uri, dest_uri, site.is_generated(src_uri)) for src_uri, dest_uri in ours.items()]
-    _state["search"] = search.IndexRun(search.Indexed.of(pages, project.rel(project.briefings_dir)),
-                                       project.cache_dir)
+    indexed = search.Indexed.of(pages, project.rel(project.briefings_dir), _shard_pages(config))
+    _state["search"] = search.IndexRun(indexed, project.cache_dir)
     return nav
+
+
+def _shard_pages(config) -> int:
+    """``extra: {newsbrief: {search_shard_pages: N}}`` in mkdocs.yml: pages per search shard."""
+    settings = config.extra.get("newsbrief") or {}
+    value = settings.get("search_shard_pages", search.SHARD_PAGES) if isinstance(settings, dict) \
+        else None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise PluginError(f"{config.config_file_path}: extra.newsbrief.search_shard_pages is "
+                          f"{value!r}, not a whole number of pages. Fix: set it to a number "
+                          f"such as {search.SHARD_PAGES}, or remove it")
+    return value
 
 
 def on_env(env, config, files):
@@ -141,11 +154,12 @@ def on_post_build(config):
         gone = SESSION.remove_vanished(site_dir, _state["outputs"])
         SESSION.finished(site_dir, _state["pages"])
         if SESSION.serving:  # the page first; the index follows in the background
-            search.prune(site_dir)
-            if run.seen or gone or not (site_dir / search.BUNDLE_DIR).is_dir():
-                SESSION.index_later(site_dir, run.indexed.glob)
+            shards = shards_to_index(site_dir, run.indexed, run.touched, gone)
+            search.finish_site(site_dir, run.indexed)
+            if shards:
+                SESSION.index_later(site_dir, run.indexed, shards)
         elif run.seen < len(run.indexed.src_uris):  # a dirty build wrote only some pages
-            search.index_site(site_dir, run.indexed.glob)
+            search.index_site(site_dir, run.indexed)
         else:
             run.finish(site_dir)
     except OSError as error:

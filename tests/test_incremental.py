@@ -5,7 +5,9 @@ briefing's address shows in the preview."""
 
 from __future__ import annotations
 
+import gzip
 import itertools
+import json
 import logging
 import os
 import re
@@ -21,6 +23,7 @@ from hypothesis import strategies as st
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from newsbrief import search
 from newsbrief.pipeline import convert
 from newsbrief.preview import SESSION
 from newsbrief.project import Project
@@ -30,7 +33,7 @@ POOL = {"900_trade_ministers.txt": REPO / "tests/browser/seeds/900_trade_ministe
         "901_port_fees.txt": REPO / "tests/browser/seeds/901_port_fees.txt",
         "000_cd2c957b51300a6d.txt": REPO / "seeds/000_cd2c957b51300a6d.txt",
         "004_9acd160b5a1f3811.txt": REPO / "seeds/004_9acd160b5a1f3811.txt"}
-SEARCH = {"pagefind", "pagefind.next", "pagefind.old"}  # the index is compared elsewhere
+SEARCH = ("pagefind", ".pagefind")  # the index's folders, compared elsewhere
 _counter = itertools.count()
 
 
@@ -67,7 +70,7 @@ def site_paths(site: Path) -> list[Path]:
     out = []
     for folder, dirs, names in os.walk(site):
         if Path(folder) == site:
-            dirs[:] = [d for d in dirs if d not in SEARCH]
+            dirs[:] = [d for d in dirs if not d.startswith(SEARCH)]
         out += [Path(folder, name) for name in names]
     return sorted(out)
 
@@ -239,6 +242,40 @@ def test_the_preview_indexes_search_in_the_background_and_swaps_the_index_in(
     after = {p.name for p in (served / "pagefind").rglob("*") if p.is_file()}
     assert after != before  # a new page: new index chunks
     assert not (served / "pagefind.next").exists() and not (served / "pagefind.old").exists()
+
+
+def test_the_preview_indexes_again_only_the_shard_of_a_saved_briefing(template: Path,
+                                                                       tmp_path: Path, preview):
+    root = tmp_path / "project"
+    shutil.copytree(template, root, symlinks=True)
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("\nextra:\n  newsbrief:\n    search_shard_pages: 1\n")
+    served = tmp_path / "served"
+    preview_build(root, served, dirty=True)
+    assert preview.indexer.wait(-1, timeout=120)
+    listed = json.loads((served / search.SHARDS_FILE).read_text(encoding="utf-8"))
+    assert len(listed) > 2
+    entry = {name: (served / name / "pagefind-entry.json").stat().st_ino for name in listed}
+    briefing = _briefing(root, 0)
+    briefing.write_text(briefing.read_text(encoding="utf-8") + "\nA closing line.\n",
+                        encoding="utf-8")
+    done = preview.indexer.done
+    preview_build(root, served, dirty=True)
+    assert preview.indexer.wait(done, timeout=120)
+    [shard] = [name for name in listed if f"/briefings/{briefing.stem}/" in _urls(served / name)]
+    assert json.loads((served / search.SHARDS_FILE).read_text(encoding="utf-8")) == listed
+    changed = {name for name in listed
+               if (served / name / "pagefind-entry.json").stat().st_ino != entry[name]}
+    assert changed == {shard}
+
+
+def _urls(bundle: Path) -> set[str]:
+    """The pages in one bundle of the index (its fragments are gzipped JSON)."""
+    out = set()
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        out.add(json.loads(data[data.index(b"{"):])["url"])
+    return out
 
 
 def test_a_page_linking_to_a_deleted_briefing_is_rendered_again(template: Path, tmp_path: Path,

@@ -8,6 +8,7 @@ import gzip
 import http.server
 import json
 import logging
+import re
 import threading
 from pathlib import Path
 
@@ -40,19 +41,37 @@ def test_only_briefings_and_hand_written_pages_are_indexed(src_uri, generated, e
     assert search.indexable(src_uri, generated=generated, briefings_dir="briefings") is expected
 
 
-def test_the_indexer_reads_only_the_folders_that_hold_indexed_pages():
+def test_the_index_holds_briefings_and_hand_written_pages_in_one_shard_on_a_small_site():
     pages = [("index.md", "index.html", False), ("about.md", "about/index.html", False),
              ("briefings/a.md", "briefings/a/index.html", True),
              ("briefings/b.md", "briefings/b/index.html", True),
              ("people/x/index.md", "people/x/index.html", True), ("notes.md", "notes.html", False)]
     indexed = search.Indexed.of(pages, "briefings")
     assert indexed.src_uris == {"about.md", "briefings/a.md", "briefings/b.md", "notes.md"}
-    assert indexed.glob == "{about/**/*.html,briefings/**/*.html,notes.html}"
+    assert indexed.shards == (("about/index.html", "briefings/a/index.html",
+                               "briefings/b/index.html", "notes.html"),)
 
 
-def test_a_folder_name_that_would_read_as_a_glob_means_reading_every_file():
-    pages = [("a{b}.md", "a{b}/index.html", False), ("briefings/a.md", "briefings/a/index.html", True)]
-    assert search.Indexed.of(pages, "briefings").glob is None
+@pytest.mark.parametrize("pages, per_shard, count", [
+    (0, 2000, 1), (2000, 2000, 1), (2001, 2000, 2), (4000, 2000, 2), (4001, 2000, 4),
+    (10_000, 2000, 8), (3, 1, 4)])
+def test_shards_are_a_power_of_two_that_holds_the_pages(pages, per_shard, count):
+    assert search.shard_count(pages, per_shard) == count
+
+
+def briefing_pages(n: int, start: int = 0) -> list[tuple[str, str, bool]]:
+    return [(f"briefings/b{i}.md", f"briefings/b{i}/index.html", True) for i in range(start, n)]
+
+
+def test_each_page_is_in_one_shard_and_stays_there_as_the_site_grows():
+    small = search.Indexed.of(briefing_pages(900), per_shard=100)
+    assert len(small.shards) == 16
+    every = [dest for shard in small.shards for dest in shard]
+    assert sorted(every) == sorted(dest for _, dest, _ in briefing_pages(900))
+    assert max(map(len, small.shards)) < 2 * 900 / 16  # a hash spreads them
+    grown = search.Indexed.of(briefing_pages(950), per_shard=100)  # still 16 shards
+    for k, shard in enumerate(small.shards):
+        assert set(shard) <= set(grown.shards[k])  # a new page touches only its own shard
 
 
 def test_mark_puts_the_content_and_its_title_in_newsbriefs_own_element():
@@ -63,7 +82,7 @@ def test_mark_puts_the_content_and_its_title_in_newsbriefs_own_element():
 
 
 def test_only_indexed_pages_are_marked():
-    run = search.IndexRun(search.Indexed(frozenset({"briefings/a.md"}), None), None)
+    run = search.IndexRun(search.Indexed(frozenset({"briefings/a.md"}), ((),)), None)
     assert run.mark("briefings/a.md", "<p>x</p>", "A").startswith("<div data-pagefind-body>")
     assert run.mark("people/x/index.md", "<p>x</p>", "X") == "<p>x</p>"
 
@@ -86,18 +105,34 @@ def test_a_missing_indexer_is_a_warning_that_says_how_to_fix_it(tmp_path: Path, 
 
 # -- the index a real build writes ----------------------------------------------
 
+def bundles(site: Path) -> list[Path]:
+    """The index's shards: pagefind/ and any listed in pagefind-shards.json."""
+    listed = json.loads((site / search.SHARDS_FILE).read_text(encoding="utf-8"))
+    return [site / name for name in listed]
+
+
 def fragments(site: Path) -> list[dict]:
-    """Every page in the Pagefind index (its fragments are gzipped JSON)."""
+    """Every page in the Pagefind index, all shards (its fragments are gzipped JSON)."""
     out = []
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes())
-        out.append(json.loads(data[data.index(b"{"):]))
+    for bundle in bundles(site):
+        for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
+            data = gzip.decompress(path.read_bytes())
+            out.append(json.loads(data[data.index(b"{"):]))
     return out
 
 
+def shard_pages(project: Path, pages: int) -> None:
+    """Index the project's site in shards of ``pages`` pages (mkdocs.yml's setting)."""
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(f"\nextra:\n  newsbrief:\n    search_shard_pages: {pages}\n")
+
+
 @pytest.fixture
-def built(project: Path, tmp_path: Path) -> Path:
+def built(project: Path, tmp_path: Path, request) -> Path:
+    """The site, its index in one shard, or in shards of ``request.param`` pages."""
     (project / "seeds" / "harbour.txt").write_text(HOSTILE_SEED, encoding="utf-8")
+    if getattr(request, "param", None):
+        shard_pages(project, request.param)
     site = tmp_path / "site"
     result = run_mkdocs(project, site)
     assert result.returncode == 0, result.stderr
@@ -106,8 +141,11 @@ def built(project: Path, tmp_path: Path) -> Path:
 
 
 @pytest.mark.build
+@pytest.mark.parametrize("built", [None, 1], indirect=True, ids=["one-shard", "shards"])
 def test_build_writes_a_search_index_of_briefings_without_list_pages(built: Path):
-    assert (built / "pagefind" / "pagefind-entry.json").is_file()
+    assert all((bundle / "pagefind-entry.json").is_file() for bundle in bundles(built))
+    urls = [f["url"] for f in fragments(built)]
+    assert len(urls) == len(set(urls)) == 4  # each page in one shard
     pages = {f["url"]: f for f in fragments(built)}
     assert f"/briefings/{SLUG_004}/" in pages
     assert pages[f"/briefings/{SLUG_004}/"]["meta"]["title"].startswith(TITLE_004)
@@ -126,6 +164,17 @@ def test_the_build_reports_its_index_in_the_cache(built: Path):
     report = json.loads((built.parent / "project" / ".cache" / search.REPORT_NAME).read_text())
     assert report["pages"] == 4 and not report["reused"] and report["seconds"] > 0
     assert report["bundle_bytes"] == search.folder_bytes(built / "pagefind")
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("built", [1], indirect=True)
+def test_a_site_larger_than_a_shard_lists_its_shards_for_the_search_box(built: Path):
+    listed = json.loads((built / search.SHARDS_FILE).read_text())
+    assert len(listed) > 1 and listed[0].startswith("pagefind")  # 4 pages, 1 a shard: 4 shards
+    assert sorted(p.name + "/" for p in built.glob("pagefind*") if p.is_dir()) == sorted(listed)
+    assert not list(built.glob(".pagefind*"))  # the indexer's reading folders are gone
+    for bundle in bundles(built):
+        assert (bundle / "pagefind.js").is_file() and not (bundle / "pagefind-ui.js").exists()
 
 
 @pytest.mark.build
@@ -182,6 +231,7 @@ def results(page, served: str, query: str) -> list[str]:
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("built", [None, 1], indirect=True, ids=["one-shard", "shards"])
 def test_a_query_naming_a_briefing_ranks_it_first(page, served: str):
     titles = results(page, served, TITLE_004)
     assert titles[0].startswith(TITLE_004)
@@ -191,6 +241,7 @@ def test_a_query_naming_a_briefing_ranks_it_first(page, served: str):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("built", [None, 1], indirect=True, ids=["one-shard", "shards"])
 def test_seed_text_in_results_shows_as_text(page, served: str):
     titles = results(page, served, "Quenby said protect homes")
     assert titles[0] == HOSTILE_TITLE
@@ -216,3 +267,29 @@ def test_an_unchanged_site_reuses_its_index_and_a_changed_briefing_rebuilds_it(p
     briefing.write_text(briefing.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8")
     third = run_mkdocs(project, tmp_path / "three")
     assert "search index of" in third.stderr and "search index unchanged" not in third.stderr
+
+
+@pytest.mark.build
+def test_a_changed_briefing_indexes_only_its_own_shard_again(project: Path, tmp_path: Path):
+    shard_pages(project, 1)
+    first = run_mkdocs(project, tmp_path / "one")
+    made = re.search(r"\((\d) of (\d) shard\(s\) made\)", first.stderr)
+    assert made and made[1] == made[2] and int(made[1]) > 1, first.stderr
+    briefing = next((project / "briefings").glob("*.md"))
+    briefing.write_text(briefing.read_text(encoding="utf-8") + "\nA new closing line.\n",
+                        encoding="utf-8")
+    second = run_mkdocs(project, tmp_path / "two")
+    assert f"(1 of {made[2]} shard(s) made)" in second.stderr, second.stderr
+    urls = lambda site: sorted(f["url"] for f in fragments(site))  # noqa: E731
+    assert urls(tmp_path / "two") == urls(tmp_path / "one")
+
+
+@pytest.mark.build
+def test_a_shard_size_that_is_not_a_number_of_pages_stops_the_build_with_a_fix(project: Path,
+                                                                               tmp_path: Path):
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("\nextra:\n  newsbrief:\n    search_shard_pages: many\n")
+    result = run_mkdocs(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "mkdocs.yml: extra.newsbrief.search_shard_pages is 'many'" in result.stderr
+    assert "Fix: set it to a number" in result.stderr

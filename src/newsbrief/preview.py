@@ -9,8 +9,8 @@ the one before lives here, in the package, for the life of the process:
 - the files the last build wrote, so a ``--dirty`` build removes the pages that
   are gone (MkDocs cleans the site folder only in a clean build);
 - which of newsbrief's pages a rebuild hands MkDocs (``pages_to_hand``);
-- the search indexer, run in the background after a rebuild: the page is served
-  at once, and the new index replaces the old one when it is ready;
+- the search indexer, run in the background after a rebuild for the shards it
+  changed (``preview_index``): the page is served at once;
 - the watcher of seeds, briefings and vocabularies (``Watcher``);
 - the memory a rebuild freed, given back to the system (``release_memory``).
 """
@@ -20,7 +20,6 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
-import shutil
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -31,10 +30,9 @@ from . import search
 from .fsutil import remove_empty_parents
 from .messages import log
 from .pagesources import linked_pages
+from .preview_index import BackgroundIndex
 
 TRIM_AFTER = 1.0  # seconds after a preview build ends: by then MkDocs has dropped its pages
-NEXT_BUNDLE = f"{search.BUNDLE_DIR}.next"
-OLD_BUNDLE = f"{search.BUNDLE_DIR}.old"
 
 
 @dataclass
@@ -125,64 +123,10 @@ class Session:
             remove_empty_parents(path.parent, Path(site_dir))
         return gone
 
-    def index_later(self, site_dir: Path, glob: str | None) -> None:
+    def index_later(self, site_dir: Path, indexed: search.Indexed, shards: set[int]) -> None:
         if self.indexer is None:
             self.indexer = BackgroundIndex()
-        self.indexer.request(Path(site_dir), glob)
-
-
-class BackgroundIndex:
-    """One indexer thread: a request while it runs is taken up when it finishes."""
-
-    def __init__(self):
-        self._wanted: tuple[Path, str | None] | None = None
-        self._cond = threading.Condition()
-        self._thread = threading.Thread(target=self._loop, name="newsbrief-search", daemon=True)
-        self._thread.start()
-        self.done = 0  # indexes swapped in, for whoever waits for one
-        self._running = False
-
-    def request(self, site_dir: Path, glob: str | None) -> None:
-        with self._cond:
-            self._wanted = (site_dir, glob)
-            self._cond.notify_all()
-
-    def wait(self, done: int, timeout: float) -> bool:
-        """Wait until more than ``done`` indexes have been swapped in and none is wanted
-        or being made."""
-        with self._cond:
-            return self._cond.wait_for(
-                lambda: self.done > done and self._wanted is None and not self._running,
-                timeout=timeout)
-
-    def _loop(self) -> None:
-        while True:
-            with self._cond:
-                self._cond.wait_for(lambda: self._wanted is not None)
-                site_dir, glob = self._wanted
-                self._wanted, self._running = None, True
-            try:
-                swap_in_index(site_dir, glob)
-            except (OSError, search.SearchError) as error:
-                log.warning("newsbrief: the preview's search index was not updated: %s", error)
-            with self._cond:
-                self.done += 1
-                self._running = False
-                self._cond.notify_all()
-
-
-def swap_in_index(site_dir: Path, glob: str | None) -> None:
-    """Index the site beside the live index, then put the new one in its place."""
-    shutil.rmtree(site_dir / NEXT_BUNDLE, ignore_errors=True)
-    report = search.build_index(site_dir, glob, bundle=NEXT_BUNDLE, background=True)
-    live, old = site_dir / search.BUNDLE_DIR, site_dir / OLD_BUNDLE
-    shutil.rmtree(old, ignore_errors=True)
-    if live.exists():
-        os.rename(live, old)
-    os.rename(site_dir / NEXT_BUNDLE, live)
-    shutil.rmtree(old, ignore_errors=True)
-    log.info("newsbrief: search index of %d page(s) updated in the background in %.1f s",
-             report.pages, report.seconds)
+        self.indexer.request(Path(site_dir), indexed, shards)
 
 
 class Watcher:

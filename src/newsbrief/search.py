@@ -7,52 +7,46 @@ index holds the pages readers look for: briefings and hand-written pages.
 Generated list pages (home, people, topics, timeline...) stay out of it, or
 every name would find a list before the briefing.
 
+A large site's index is made in shards: each indexed page belongs to one, by a
+hash of its address, and each shard is one Pagefind bundle (``pagefind/``,
+``pagefind-1/``...), listed in ``SHARDS_FILE`` for the search box, which merges
+their answers. The indexer's memory grows with the pages it reads (about
+180 KB a page), so shards bound it, and a changed page costs one shard's
+indexing, not the whole site's. ``per_shard`` pages make a shard; the number of
+shards is a power of two, so it changes only when the site doubles or halves.
+
 The hook calls, in build order: ``IndexRun`` once the site's files are known
 (``on_nav``), ``IndexRun.mark`` for each page's content (``on_page_content``:
 an indexed page's content goes inside newsbrief's own ``data-pagefind-body``
 element, so nothing depends on the theme's markup), ``IndexRun.page`` for each
 page written (``on_post_page``) and ``IndexRun.finish`` at the end
-(``on_post_build``), which runs the Pagefind binary over the finished site, or
-reuses the last index when no indexed page changed. Lists of other briefings
-inside a page carry ``data-pagefind-ignore`` from the start (``blocks``).
-Nothing here imports MkDocs.
+(``on_post_build``), which indexes each shard, or reuses its last bundle when
+none of its pages changed. Lists of other briefings inside a page carry
+``data-pagefind-ignore`` from the start (``blocks``). Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 import shutil
-import subprocess
-import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .fsutil import write_if_changed
+from .indexer import IndexReport, SearchError, build_index, folder_bytes, indexer_version
 from .messages import log
 
 BUNDLE_DIR = "pagefind"
-CACHE_FORMAT = 2
+SHARDS_FILE = "pagefind-shards.json"  # at the site's root: the bundles the search box merges
+SHARD_PAGES = 2000  # pages a shard holds at most, on average (~360 MB of the indexer's memory)
+CACHE_FORMAT = 3
 HOME_URI = "index.md"
 REPORT_NAME = "search-index.json"  # in the cache folder: the last index's figures
 BODY = "data-pagefind-body"  # Pagefind indexes only what is inside an element with it
-# Inside an indexed page, what is not the page's own text: Python-Markdown's
-# permalink signs and callout labels ("Summary").
-IGNORED = (".headerlink", ".admonition-title")
-FIX_INSTALL = ("run `make site`, or `pip install -r requirements/site.txt`, "
-               "which installs pagefind[bin]")
+UNUSED_IN_SITE = ("assets/javascripts/lunr",)  # Material's own search engine: its plugin is off
 
-
-@dataclass(frozen=True)
-class IndexReport:
-    pages: int | None  # None: reused, and no figures were kept from the run that made it
-    seconds: float | None
-    bundle_bytes: int  # what pagefind/ adds to the site
-    reused: bool = False  # taken from the cache: no indexed page changed
-
-
-class SearchError(RuntimeError):
-    """The index could not be built; the message says why and how to fix it."""
+__all__ = ["IndexReport", "SearchError", "Indexed", "IndexRun", "index_site", "indexable", "mark"]
 
 
 def indexable(src_uri: str, *, generated: bool, briefings_dir: str = "briefings") -> bool:
@@ -62,29 +56,52 @@ def indexable(src_uri: str, *, generated: bool, briefings_dir: str = "briefings"
     return not generated and src_uri != HOME_URI
 
 
+def shard_count(pages: int, per_shard: int = SHARD_PAGES) -> int:
+    """The fewest shards, a power of two, that hold ``pages`` at ``per_shard`` each."""
+    count = 1
+    while count * max(1, per_shard) < pages:
+        count *= 2
+    return count
+
+
+def shard_of(dest_uri: str, count: int) -> int:
+    digest = hashlib.blake2b(dest_uri.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % count
+
+
+def bundle_name(shard: int) -> str:
+    return BUNDLE_DIR if shard == 0 else f"{BUNDLE_DIR}-{shard}"
+
+
 @dataclass(frozen=True)
 class Indexed:
-    """The pages of one build that go into the index, and a glob for the files holding them."""
+    """The pages of one build that go into the index, and the shard each file is in."""
 
     src_uris: frozenset[str]
-    glob: str | None  # None: let Pagefind read every HTML file
+    shards: tuple[tuple[str, ...], ...]  # per shard: the HTML files (dest_uris) it holds
 
     @classmethod
-    def of(cls, pages, briefings_dir: str = "briefings") -> Indexed:
+    def of(cls, pages, briefings_dir: str = "briefings", per_shard: int = SHARD_PAGES) -> Indexed:
         """``pages``: (src_uri, dest_uri, generated) of every page of the site."""
         chosen = [(src, dest) for src, dest, generated in pages
                   if indexable(src, generated=generated, briefings_dir=briefings_dir)]
-        return cls(frozenset(src for src, _ in chosen), _glob(dest for _, dest in chosen))
+        count = shard_count(len(chosen), per_shard)
+        shards: list[list[str]] = [[] for _ in range(count)]
+        for _, dest in chosen:
+            shards[shard_of(dest, count)].append(dest)
+        return cls(frozenset(src for src, _ in chosen), tuple(tuple(sorted(s)) for s in shards))
 
+    def shard_of(self, dest_uri: str) -> int:
+        return shard_of(dest_uri, len(self.shards))
 
-def _glob(dest_uris) -> str | None:
-    """Pagefind reads only the folders (or files) that hold indexed pages: generated lists
-    are most of the site's HTML, and reading them costs time and memory for nothing."""
-    heads = {(d.split("/", 1)[0], "/" in d) for d in dest_uris}
-    if not heads or len(heads) > 50 or any(c in h for h, _ in heads for c in "{}[],?*\\"):
-        return None
-    patterns = sorted(f"{head}/**/*.html" if folder else head for head, folder in heads)
-    return patterns[0] if len(patterns) == 1 else "{" + ",".join(patterns) + "}"
+    def filled(self) -> list[int]:
+        """The shards that hold a page (all of them on any but the smallest site); the
+        first one when none does, so that an empty site's indexing says what is wrong."""
+        return [k for k, pages in enumerate(self.shards) if pages] or [0]
+
+    def bundles(self) -> list[str]:
+        """The bundles the search box merges, the first one loaded first."""
+        return [bundle_name(k) + "/" for k in self.filled()]
 
 
 def mark(content: str, title: str) -> str:
@@ -98,16 +115,18 @@ def mark(content: str, title: str) -> str:
 
 
 class IndexRun:
-    """One build's search index: marks the indexed pages, and fingerprints what they
-    say as they are written, so a build whose indexed pages did not change reuses the
-    previous index from the cache instead of running the indexer again."""
+    """One build's search index: marks the indexed pages, and fingerprints what each
+    shard's pages say as they are written, so a shard whose pages did not change reuses
+    its previous bundle from the cache instead of running the indexer again."""
 
     def __init__(self, indexed: Indexed, cache_dir: Path | None):
         self.indexed = indexed
         self.cache_dir = cache_dir
-        self._digest = hashlib.sha256(
-            f"{CACHE_FORMAT}|{_indexer_version()}|{indexed.glob}".encode())
+        count = len(indexed.shards)
+        self._digests = [hashlib.sha256(f"{CACHE_FORMAT}|{indexer_version()}|{count}|{k}".encode())
+                         for k in range(count)]
         self.seen = 0  # indexed pages written by this build: all of them, unless it was dirty
+        self.touched: set[int] = set()  # shards with a page written by this build
 
     def mark(self, src_uri: str, content: str, title: str) -> str:
         return mark(content, title) if src_uri in self.indexed.src_uris else content
@@ -115,133 +134,109 @@ class IndexRun:
     def page(self, src_uri: str, dest_uri: str, html: str) -> None:
         if src_uri in self.indexed.src_uris:
             self.seen += 1
-            self._digest.update(f"\0{dest_uri}\0".encode() + html.encode("utf-8"))
+            shard = self.indexed.shard_of(dest_uri)
+            self.touched.add(shard)
+            self._digests[shard].update(f"\0{dest_uri}\0".encode() + html.encode("utf-8"))
 
     def finish(self, site_dir: Path) -> IndexReport | None:
-        fingerprint = self._digest.hexdigest()
-        cached = self.cache_dir / "search" / fingerprint if self.cache_dir else None
-        if cached and cached.is_dir():
-            shutil.copytree(cached, Path(site_dir) / BUNDLE_DIR, dirs_exist_ok=True)
-            prune(site_dir)
-            log.info("newsbrief: search index unchanged; reused it from %s", cached)
-            report = self._reused(site_dir)
-        else:
-            report = index_site(site_dir, self.indexed.glob)
-            if report and cached:
-                _store(Path(site_dir) / BUNDLE_DIR, cached)
-        if report and self.cache_dir:
+        """Index every shard of a full build, reusing the cached bundle of each unchanged one."""
+        site_dir = Path(site_dir)
+        fingerprints = [d.hexdigest() for d in self._digests]
+        reports = []
+        for shard in self.indexed.filled():
+            fingerprint = fingerprints[shard]
+            cached = self.cache_dir / "search" / fingerprint if self.cache_dir else None
+            bundle = site_dir / bundle_name(shard)
+            if cached and cached.is_dir():
+                shutil.rmtree(bundle, ignore_errors=True)
+                shutil.copytree(cached, bundle)
+                reports.append(IndexReport(None, None, folder_bytes(bundle), reused=True))
+                continue
+            report = _index_shard(site_dir, self.indexed, shard)
+            if report is None:
+                return None
+            reports.append(report)
+            if cached:
+                _store(bundle, cached)
+        if self.cache_dir:
+            _forget_others(self.cache_dir / "search", set(fingerprints))
+        finish_site(site_dir, self.indexed)
+        report = self._summary(reports)
+        if self.cache_dir:
             text = json.dumps(asdict(report), indent=1)
             (self.cache_dir / REPORT_NAME).write_text(text + "\n", encoding="utf-8")
         return report
 
-    def _reused(self, site_dir: Path) -> IndexReport:
-        """The figures of the run that made the reused index, when they were kept."""
-        bundle_bytes = folder_bytes(Path(site_dir) / BUNDLE_DIR)
-        try:
-            last = json.loads((self.cache_dir / REPORT_NAME).read_text(encoding="utf-8"))
-            return IndexReport(last["pages"], last["seconds"], bundle_bytes, reused=True)
-        except (OSError, ValueError, KeyError, TypeError):
-            return IndexReport(None, None, bundle_bytes, reused=True)
+    def _summary(self, reports: list[IndexReport]) -> IndexReport:
+        size = sum(r.bundle_bytes for r in reports)
+        if all(r.reused for r in reports):
+            log.info("newsbrief: search index unchanged; reused it from the cache")
+            try:  # the figures of the run that made it, when they were kept
+                last = json.loads((self.cache_dir / REPORT_NAME).read_text(encoding="utf-8"))
+                return IndexReport(last["pages"], last["seconds"], size, reused=True)
+            except (OSError, ValueError, KeyError, TypeError):
+                return IndexReport(None, None, size, reused=True)
+        made = [r for r in reports if not r.reused]
+        report = IndexReport(len(self.indexed.src_uris), sum(r.seconds or 0 for r in made), size)
+        log.info("newsbrief: search index of %d page(s) in %.1f s (%d of %d shard(s) made), "
+                 "%.1f MB", report.pages, report.seconds, len(made), len(reports), size / 1e6)
+        return report
 
 
-def _store(bundle: Path, cached: Path) -> None:
-    """Keep this index as the only cached one (a temporary name, then a rename)."""
-    for old in cached.parent.glob("*") if cached.parent.is_dir() else ():
-        shutil.rmtree(old, ignore_errors=True)
-    temporary = cached.with_name(cached.name + ".tmp")
-    shutil.copytree(bundle, temporary)
-    temporary.rename(cached)
-
-
-def _indexer_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
+def _index_shard(site_dir: Path, indexed: Indexed, shard: int, *,
+                 background: bool = False) -> IndexReport | None:
+    """One shard's bundle, made in place; on failure a warning and None."""
     try:
-        return version("pagefind-bin")
-    except PackageNotFoundError:
-        return "unknown"
-
-
-# Shipped by the theme or the indexer but never loaded here: Material's own search
-# engine (its plugin is off) and Pagefind's ready-made UIs (the header box has its own).
-UNUSED = ("assets/javascripts/lunr", *(f"{BUNDLE_DIR}/pagefind-{name}" for name in (
-    "ui.js", "ui.css", "component-ui.js", "component-ui.css", "modular-ui.js", "modular-ui.css",
-    "highlight.js")))
-
-
-def index_site(site_dir: Path, glob: str | None = None) -> IndexReport | None:
-    """Index the built site in ``site_dir``; on failure log a warning and return None."""
-    try:
-        report = build_index(site_dir, glob)
+        return build_index(site_dir, indexed.shards[shard], bundle_name(shard),
+                           background=background)
     except SearchError as error:
         log.warning("%s", error)
         return None
+
+
+def index_site(site_dir: Path, indexed: Indexed | None = None) -> IndexReport | None:
+    """Index every shard of the built site in ``site_dir`` anew (every HTML file, when
+    ``indexed`` is not given); on failure log a warning and return None."""
+    site_dir = Path(site_dir)
+    if indexed is None:
+        pages = [(p.relative_to(site_dir).as_posix(), p.relative_to(site_dir).as_posix(), False)
+                 for p in sorted(site_dir.rglob("*.html"))] if site_dir.is_dir() else []
+        indexed = Indexed.of(pages)
+    reports = []
+    for shard in indexed.filled():
+        report = _index_shard(site_dir, indexed, shard)
+        if report is None:
+            return None
+        reports.append(report)
+    finish_site(site_dir, indexed)
+    report = IndexReport(sum(r.pages or 0 for r in reports), sum(r.seconds or 0 for r in reports),
+                         sum(r.bundle_bytes for r in reports))
     log.info("newsbrief: search index of %d page(s) in %.1f s, %.1f MB",
              report.pages, report.seconds, report.bundle_bytes / 1e6)
     return report
 
 
-def prune(site_dir: Path, bundle: str = BUNDLE_DIR) -> None:
-    """Remove the files the site ships but never loads (``UNUSED``)."""
-    for rel in UNUSED:
-        path = Path(site_dir) / rel.replace(BUNDLE_DIR, bundle, 1)
-        if path.is_dir():
-            shutil.rmtree(path)
-        else:
-            path.unlink(missing_ok=True)
+def finish_site(site_dir: Path, indexed: Indexed) -> None:
+    """List the shards' bundles for the search box, remove those of shards that are no
+    more, and what the theme ships but the site never loads."""
+    listed = indexed.bundles()
+    write_if_changed(Path(site_dir) / SHARDS_FILE, (json.dumps(listed) + "\n").encode())
+    for bundle in Path(site_dir).glob(f"{BUNDLE_DIR}-*"):
+        if bundle.is_dir() and bundle.name + "/" not in listed and bundle.name[-1].isdigit():
+            shutil.rmtree(bundle, ignore_errors=True)
+    for rel in UNUSED_IN_SITE:
+        shutil.rmtree(Path(site_dir) / rel, ignore_errors=True)
 
 
-def build_index(site_dir: Path, glob: str | None = None,
-                bundle: str = BUNDLE_DIR, *, background: bool = False) -> IndexReport:
-    """Run Pagefind over the built site (only ``glob`` when given) and drop what it never
-    loads. The index goes to ``bundle`` in the site: the preview indexes beside the live one,
-    in the ``background``, at the lowest CPU priority so that it never slows the next page."""
-    site_dir = Path(site_dir)
-    if not (site_dir / "index.html").is_file():
-        raise SearchError(f"{site_dir}: no built site to index (index.html is missing). "
-                          "Fix: build the site first, then index it")
-    binary = str(executable())
-    args = [binary, "--site", str(site_dir), "--output-subdir", bundle]
-    for selector in IGNORED:
-        args += ["--exclude-selectors", selector]
-    if glob:
-        args += ["--glob", glob]
-    if background and shutil.which("nice"):
-        args = ["nice", "-n", "19", *args]
-    started = time.perf_counter()
-    try:
-        process = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                 stdin=subprocess.DEVNULL)
-    except OSError as error:
-        raise SearchError(f"{binary}: the Pagefind indexer could not start ({error.strerror}); "
-                          f"the site has no search index. Fix: {FIX_INSTALL}") from None
-    seconds = time.perf_counter() - started
-    output = process.stdout.decode("utf-8", "replace")
-    if process.returncode != 0:
-        tail = " | ".join(output.strip().splitlines()[-5:])
-        raise SearchError(f"{site_dir}: the Pagefind indexer failed (exit {process.returncode}: "
-                          f"{tail}); the site has no search index. Fix: check that the build "
-                          f"wrote HTML pages there, and that {FIX_INSTALL}")
-    pages = re.findall(r"Indexed (\d+) pages?", output)
-    prune(site_dir, bundle)
-    return IndexReport(int(pages[-1]) if pages else 0, seconds,
-                       folder_bytes(site_dir / bundle))
+def _store(bundle: Path, cached: Path) -> None:
+    """Keep a shard's bundle in the cache (a temporary name, then a rename)."""
+    temporary = cached.with_name(cached.name + ".tmp")
+    shutil.rmtree(temporary, ignore_errors=True)
+    shutil.copytree(bundle, temporary)
+    temporary.rename(cached)
 
 
-def executable() -> Path:
-    """The Pagefind binary shipped by pagefind[bin] (or PAGEFIND_BINARY_PATH)."""
-    try:
-        from pagefind.service import get_executable
-    except ImportError:
-        raise SearchError(f"the pagefind package is not installed, so the site has no search "
-                          f"index. Fix: {FIX_INSTALL}") from None
-    found = get_executable()
-    if found is None or not Path(found).is_file():
-        raise SearchError(f"the Pagefind binary was not found (looked for the pagefind_bin package "
-                          f"and PAGEFIND_BINARY_PATH), so the site has no search index. "
-                          f"Fix: {FIX_INSTALL}")
-    return Path(found)
-
-
-def folder_bytes(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+def _forget_others(folder: Path, kept: set[str]) -> None:
+    for old in folder.glob("*") if folder.is_dir() else ():
+        if old.name not in kept:
+            shutil.rmtree(old, ignore_errors=True)

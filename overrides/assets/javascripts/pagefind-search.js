@@ -1,9 +1,9 @@
 // Site search: Material's search box, answered by Pagefind.
 //
-// The index (pagefind/ at the site root) is written after the MkDocs build by
-// newsbrief.search. Nothing loads until the reader focuses the box; Pagefind
-// then fetches only the index chunks a query needs, so the first answer does
-// not grow with the archive. Results are built as DOM text, never as HTML
+// The index (pagefind/ at the site root, with more shards on a large site) is
+// written after the MkDocs build by newsbrief.search. Nothing loads until the
+// reader focuses the box; Pagefind then fetches only the index chunks a query
+// needs, so the first answer does not grow with the archive. Results are built as DOM text, never as HTML
 // from the index: titles and excerpts come from seed text.
 (() => {
   "use strict";
@@ -23,11 +23,21 @@
 
   function load() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(async (pf) => {
-        await pf.options({ baseUrl: root.pathname, excerptLength: 24 });
-        await pf.init();
-        return pf;
-      });
+      // A large site's index comes in shards (pagefind/, pagefind-1/...), listed in
+      // pagefind-shards.json: the first is loaded, Pagefind merges the others' answers.
+      pagefind = fetch(new URL("pagefind-shards.json", root).href)
+        .then((response) => (response.ok ? response.json() : null))
+        .catch(() => null)
+        .then(async (listed) => {
+          const bundles = Array.isArray(listed) && listed.length ? listed : ["pagefind/"];
+          const options = { baseUrl: root.pathname, excerptLength: 24 };
+          const pf = await import(new URL(`${bundles[0]}pagefind.js`, root).href);
+          await pf.options(options);
+          await pf.init();
+          await Promise.allSettled(bundles.slice(1).map(
+            (name) => pf.mergeIndex(new URL(name, root).href, options)));
+          return pf;
+        });
       pagefind.catch(() => { pagefind = null; });
     }
     return pagefind;
