@@ -8,7 +8,9 @@ Figures, each a median of ``repeat`` runs: a briefing's summary edited; one new
 seed added (its page served); one alias added to ``entities.yml`` (the rebuild
 served, against a warm full build); the warm full build with nothing changed
 (``mkdocs build``, as ``make site`` with a surviving ``.cache/``); and the serve
-process's memory (PSS of its process tree) after each of ``edits`` edits.
+process's memory (PSS of its process tree, the search indexer included): its peak,
+read every ``PEAK_SECONDS`` while the edits are made, and its level after each of
+``edits`` edits.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -35,6 +38,7 @@ TARGETS = {  # (figure, briefings) -> limit, from issue 11
     ("memory", 10_000): 1.5 * 2**30,
 }
 START_TIMEOUT = 3600
+PEAK_SECONDS = 0.25  # how often the serve's memory is read while edits are made
 SAVE_TIMEOUT = 600
 
 
@@ -46,6 +50,7 @@ class Preview:
     aliases: list[float] = field(default_factory=list)
     warm: list[float] = field(default_factory=list)
     memory: list[int] = field(default_factory=list)  # bytes after each edit
+    peak: int | None = None  # the highest reading while editing, every PEAK_SECONDS
     first_build: float | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -82,6 +87,7 @@ def measure(folder: Path, seeds: list[Path], repeat: int = 5, edits: int = 20,
         _wait_for(f"{base}/", lambda body: True, START_TIMEOUT)
         result.first_build = time.perf_counter() - started
         briefings = sorted((project / "briefings").glob("*.md"))
+        peak = _Peak(server.pid)
         for i in range(edits):
             path = briefings[(i * 7919) % len(briefings)]
             marker = f"Summary changed for the preview benchmark, edit {i}."
@@ -90,6 +96,7 @@ def measure(folder: Path, seeds: list[Path], repeat: int = 5, edits: int = 20,
                 result.saves.append(seconds)
             result.memory.append(sum(_pss(pid) for pid in _tree(server.pid)))
             log(f"preview: edit {i + 1}/{edits}: {seconds:.2f} s")
+        result.peak = peak.stop()
         for i in range(repeat):
             seconds, slug = _add_seed(project, seeds[i], i, base)
             result.seeds.append(seconds)
@@ -102,6 +109,26 @@ def measure(folder: Path, seeds: list[Path], repeat: int = 5, edits: int = 20,
         server.terminate()
         server.wait(timeout=30)
     return result
+
+
+class _Peak:
+    """The highest memory (PSS) of a process tree, read every ``PEAK_SECONDS`` until stopped:
+    the indexer's run and a rebuild's height fall between the readings after each edit."""
+
+    def __init__(self, pid: int):
+        self.pid, self.high = pid, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+        self._thread.start()
+
+    def _loop(self) -> None:
+        while not self._stop.wait(PEAK_SECONDS):
+            self.high = max(self.high, sum(_pss(pid) for pid in _tree(self.pid)))
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.high
 
 
 def _save(path: Path, marker: str, url: str) -> float:
@@ -197,8 +224,10 @@ def section(results: list[Preview], command: str) -> str:
             f"{_check(_median(r.aliases), warm)} (target: within a warm full build) |",
             f"| {n:,} | warm full build, nothing changed (median of {len(r.warm)}) | "
             f"{_check(warm, None)} |",
-            f"| {n:,} | serve's peak memory over {len(r.memory)} edits | "
-            f"{_check(max(r.memory) if r.memory else None, TARGETS[('memory', 10_000)], 'B')}; "
+            f"| {n:,} | serve's peak memory over {len(r.memory)} edits, read every "
+            f"{PEAK_SECONDS} s (process tree, search indexer included) | "
+            f"{_check(r.peak or (max(r.memory) if r.memory else None), TARGETS[('memory', 10_000)], 'B')}; "
+            f"after each edit: {min(r.memory or [0]) / 2**20:,.0f}–{max(r.memory or [0]) / 2**20:,.0f} MB, "
             f"growth from edit 5 to edit {len(r.memory)}: "
             f"{(growth or 0) / 2**20:+,.0f} MB |",
             f"| {n:,} | serve's first build (before the first page) | {_check(r.first_build, None)} |",
