@@ -97,12 +97,17 @@ def relisted(urls: Urls, old: Links, links: Links, by_uri: dict[str, Briefing],
 
 def _term_page(urls: Urls, page: Page, term: Term, links: Links,
                by_uri: dict[str, Briefing]) -> str:
+    """A term's page. How many briefings name it and what it is named with are on its
+    first page only: a later page changes only when its own briefings do."""
     uri, total = page.uri, len(page.paginator.items)
     briefings = [by_uri[u] for u in page.items]
+    kind = link(urls, uri, kind_index_uri(term.kind), term.kind.singular)
+    if page.number > 1:
+        return (f"# {markup.line(term.name)}\n\n<p class=\"nb-text\">{kind}</p>\n\n"
+                f"## Briefings\n\n{briefing_list(urls, uri, briefings)}{pager(urls, page)}")
     plural = "briefing" if total == 1 else "briefings"
     md = (f"# {markup.line(term.name)}\n\n"
-          f'<p class="nb-text">{link(urls, uri, kind_index_uri(term.kind), term.kind.singular)} · '
-          f"mentioned in {total} {plural}</p>\n\n"
+          f'<p class="nb-text">{kind} · mentioned in {total} {plural}</p>\n\n'
           f"## Briefings\n\n{briefing_list(urls, uri, briefings)}{pager(urls, page)}")
     co = links.co_mentions(term)
     if co:
