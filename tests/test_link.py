@@ -117,8 +117,12 @@ def test_a_lone_surname_joins_the_only_person_with_that_surname():
 
 # -- the preview's links: what is kept from the last build equals what a fresh run gives ----
 
+import dataclasses  # noqa: E402
+
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
+
+from newsbrief import resolve  # noqa: E402
 
 POOL = {"people": ["Cho Hyun", "Lee Jae-myung", "Tony Blair", "Blair", "Cherie Blair"],
         "orgs": ["APEC", "Labour", "Government"],
@@ -166,3 +170,28 @@ def test_links_after_one_briefing_changes_equal_fresh_ones(before, change, drop)
     moved = frozenset(b.path for b in new if was.get(b.path) != b)
     kept = link(new, CATALOG, last, moved)
     assert _view(kept) == _view(link(new, CATALOG))
+
+
+NAME_POOL = {"people": ["Tony Blair", "Blair", "Cherie Blair", "Jordan", "Ada Byron"],
+             "orgs": ["Labour", "Jordan"], "places": ["Jordan", "Paris", "Byron"],
+             "topics": ["trade", "tariffs", "Trade"]}
+NAMED = st.builds(
+    lambda slug, picks: brief(slug, **picks),
+    st.sampled_from([f"b{i}" for i in range(8)]),
+    st.fixed_dictionaries({k: st.lists(st.sampled_from(v), max_size=3, unique=True)
+                           for k, v in NAME_POOL.items()}))
+
+
+@settings(max_examples=300, deadline=None)
+@given(before=st.lists(NAMED, max_size=8), after=st.lists(NAMED, max_size=8))
+def test_names_resolved_from_the_last_answer_equal_fresh_ones(before, after):
+    """The last answer's per-briefing terms are kept only where nothing they were made
+    from changed: a name's kind, a surname's owner, a topic shared or no longer shared."""
+    catalog = dataclasses.replace(CATALOG, sha256="a vocabulary")
+    old = newest_first(*{b.path: b for b in before}.values())
+    new = newest_first(*{b.path: b for b in after}.values())
+    resolve._LAST.clear()
+    resolve.resolve_names(old, catalog)
+    kept = resolve.resolve_names(new, catalog)
+    resolve._LAST.clear()
+    assert kept == resolve.resolve_names(new, catalog)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .fsutil import StatMemo, relative
@@ -60,13 +61,20 @@ def _names(folder: str, wanted) -> list[str]:
 
 def _list_seeds(folder: str) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
     """(seeds, other files) of a seeds folder."""
-    files = [Path(folder, name) for name in _names(folder, lambda e: e.is_file())]
+    files = [_path(folder, name) for name in _names(folder, lambda e: e.is_file())]
     return (tuple(p for p in files if p.suffix == SEED_SUFFIX),
             tuple(p for p in files if p.suffix != SEED_SUFFIX))
 
 
 def _list_briefings(folder: str) -> tuple[Path, ...]:
-    return tuple(Path(folder, name) for name in _names(folder, lambda e: e.name.endswith(".md")))
+    return tuple(_path(folder, name) for name in _names(folder, lambda e: e.name.endswith(".md")))
+
+
+@lru_cache(maxsize=1 << 16)
+def _path(folder: str, name: str) -> Path:
+    """A listed file's path: a preview lists a folder again when one file in it changes,
+    and making thousands of ``Path`` objects again is most of that."""
+    return Path(folder, name)
 
 
 # A folder's listing changes its times: a preview lists it again only then.

@@ -11,12 +11,16 @@ the whole site:
   surname ("Tony Blair"), or the one named in three times as many briefings as
   all the others with it together;
 - a topic only one briefing has is not shown.
+
+A preview rebuild keeps the last answer for each briefing whose names, topics and
+the kinds, surname owners and shared topics they depend on did not change.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .catalog import Catalog, entity_key
 from .model import ENTITY_KEYS, ENTITY_KINDS, PERSON, TOPIC, Briefing
@@ -26,6 +30,18 @@ DOMINANT = 3  # a lone surname joins a full name named this many times as often 
 # Per vocabulary (its hash): a briefing's names -> what the vocabulary makes of them.
 # A preview rebuild asks again for nearly every briefing, with the same names.
 _RAW: dict[str, dict[tuple, tuple]] = {}
+# Per vocabulary: the last call's answer, whose per-briefing dicts the next call keeps
+# where nothing they were made from changed.
+_LAST: dict[str, _Last] = {}
+
+
+@dataclass
+class _Last:
+    made_from: dict[str, tuple]  # per briefing: its names as the vocabulary makes them, topics
+    kind_of: dict[str, str]
+    surname_of: dict[str, str]
+    shown: set[str]  # topic keys two or more briefings share
+    out: dict[str, dict[Key, str | None]]
 
 
 def resolve_names(briefings: Sequence[Briefing],
@@ -47,29 +63,65 @@ def resolve_names(briefings: Sequence[Briefing],
             kinds[entity_key(name)][kind] += 1
     kind_of = {key: _majority(key, counts, catalog) for key, counts in kinds.items()}
     surname_of = _surnames(raw, kind_of, catalog)
-    out = {}
+    topics = Counter(key for b in briefings for key in {entity_key(t) for t in b.topics})
+    shown = {key for key, n in topics.items() if n >= 2}
+    last = _LAST.get(catalog.sha256) if catalog.sha256 else None
+    changed = _changed_keys(last, kind_of, surname_of, shown) if last else set()
+    out, made_from = {}, {}
     for b in briefings:
-        terms: dict[Key, str | None] = {}
-        for _, name in raw[b.path]:
-            key = entity_key(name)
-            full = surname_of.get(key)
-            if full:
-                terms.setdefault((kind_of[full], full), None)
-            else:
-                terms[(kind_of[key], key)] = terms.get((kind_of[key], key)) or name
-        for topic in b.topics:
-            terms.setdefault((TOPIC.key, entity_key(topic)), topic)
-        out[b.path] = terms
-    return _recurring_topics(out)
+        made_from[b.path] = inputs = (raw[b.path], b.topics)
+        kept = last.out.get(b.path) if last else None
+        if kept is not None and last.made_from[b.path] == inputs \
+                and not _touches(inputs, changed):
+            out[b.path] = kept
+        else:
+            out[b.path] = _terms(inputs, kind_of, surname_of, shown)
+    if catalog.sha256:
+        _LAST.clear()
+        _LAST[catalog.sha256] = _Last(made_from, kind_of, surname_of, shown, out)
+    return out
 
 
-def _recurring_topics(terms: dict[str, dict[Key, str | None]]) -> dict[str, dict[Key, str | None]]:
-    """Only topics that two or more briefings share are shown: one that a single briefing
-    has is a phrase of that article, not a topic readers can follow."""
-    postings = Counter(key for keys in terms.values() for key in keys if key[0] == TOPIC.key)
-    return {path: {key: name for key, name in keys.items()
-                   if key[0] != TOPIC.key or postings[key] >= 2}
-            for path, keys in terms.items()}
+def _terms(inputs: tuple, kind_of: dict[str, str], surname_of: dict[str, str],
+           shown: set[str]) -> dict[Key, str | None]:
+    """One briefing's terms. Only topics that two or more briefings share are shown: one
+    that a single briefing has is a phrase of that article, not a topic readers can follow."""
+    names, topics = inputs
+    terms: dict[Key, str | None] = {}
+    for _, name in names:
+        key = entity_key(name)
+        full = surname_of.get(key)
+        if full:
+            terms.setdefault((kind_of[full], full), None)
+        else:
+            terms[(kind_of[key], key)] = terms.get((kind_of[key], key)) or name
+    for topic in topics:
+        key = entity_key(topic)
+        if key in shown:
+            terms.setdefault((TOPIC.key, key), topic)
+    return terms
+
+
+def _changed_keys(last: _Last, kind_of: dict[str, str], surname_of: dict[str, str],
+                  shown: set[str]) -> set[str]:
+    """The keys whose kind, surname's owner or shown topic differ from the last call's."""
+    changed = {k for k, v in kind_of.items() if last.kind_of.get(k) != v}
+    changed |= last.kind_of.keys() - kind_of.keys()
+    changed |= {k for k, v in surname_of.items() if last.surname_of.get(k) != v}
+    changed |= last.surname_of.keys() - surname_of.keys()
+    return changed | (shown ^ last.shown)
+
+
+def _touches(inputs: tuple, changed: set[str]) -> bool:
+    """Whether a briefing's terms depend on a changed key: one of its names or topics. (The
+    full name a surname stands for is always a person's: were its kind to change, it would
+    own no surname, and the surname's key would be among the changed.)"""
+    if not changed:
+        return False
+    names, topics = inputs
+    keys = {entity_key(name) for _, name in names}
+    keys.update(entity_key(topic) for topic in topics)
+    return not changed.isdisjoint(keys)
 
 
 def _entities(b: Briefing, catalog: Catalog):
