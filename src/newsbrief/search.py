@@ -31,6 +31,7 @@ import hashlib
 import json
 import shutil
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .fsutil import write_if_changed
@@ -64,6 +65,7 @@ def shard_count(pages: int, per_shard: int = SHARD_PAGES) -> int:
     return count
 
 
+@lru_cache(maxsize=1 << 17)  # asked again for every page on every preview rebuild
 def shard_of(dest_uri: str, count: int) -> int:
     digest = hashlib.blake2b(dest_uri.encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big") % count
