@@ -15,6 +15,7 @@ read every ``PEAK_SECONDS`` while the edits are made, and its level after each o
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -28,6 +29,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsbrief.search import REPORT_NAME, shard_count
 from newsbrief.slug import slugify
 
 from . import corpus
@@ -51,6 +53,8 @@ class Preview:
     warm: list[float] = field(default_factory=list)
     memory: list[int] = field(default_factory=list)  # bytes after each edit
     peak: int | None = None  # the highest reading while editing, every PEAK_SECONDS
+    indexer_peak: int | None = None  # the search indexer's peak in the first warm build
+    index_seconds: float | None = None  # and the time it took, all shards
     first_build: float | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -76,6 +80,9 @@ def measure(folder: Path, seeds: list[Path], repeat: int = 5, edits: int = 20,
         done = run("warm", build, project)
         if i and done.ok:
             result.warm.append(done.seconds)
+        elif done.ok:  # the first makes the search index, shard by shard
+            result.indexer_peak = done.indexer_peak_bytes
+            result.index_seconds = _index_seconds(project)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     log("preview: starting mkdocs serve --dirty")
@@ -109,6 +116,14 @@ def measure(folder: Path, seeds: list[Path], repeat: int = 5, edits: int = 20,
         server.terminate()
         server.wait(timeout=30)
     return result
+
+
+def _index_seconds(project: Path) -> float | None:
+    try:
+        report = json.loads((project / ".cache" / REPORT_NAME).read_text(encoding="utf-8"))
+        return None if report["reused"] else report["seconds"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 class _Peak:
@@ -231,6 +246,9 @@ def section(results: list[Preview], command: str) -> str:
             f"growth from edit 5 to edit {len(r.memory)}: "
             f"{(growth or 0) / 2**20:+,.0f} MB |",
             f"| {n:,} | serve's first build (before the first page) | {_check(r.first_build, None)} |",
+            f"| {n:,} | search index of the whole site, in {shard_count(n)} shard(s), one at a "
+            f"time (first warm build) | {_check(r.index_seconds, None)}, indexer's peak memory "
+            f"{(r.indexer_peak or 0) / 2**20:,.0f} MB |",
         ]
     return "\n".join([START, "## Preview: `make serve` while editing", "",
                       f"Reproduce: `{command}`", "",
