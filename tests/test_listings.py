@@ -79,6 +79,7 @@ def test_a_name_in_120_briefings_has_pages_linked_by_a_pager(corpus, directory: 
     assert "mentioned in 120 briefings" in first.markdown and "Mentioned with" in first.markdown
     assert "mentioned in" not in second.markdown and "Mentioned with" not in second.markdown
     assert ">Person</a>" in second.markdown  # still says what kind of name it is
+    assert ">its first page</a>" in second.markdown
     pager = re.search(r'<p class="nb-pager">(.*)</p>', second.markdown)[1]
     assert f"Page 2 of {len(ada)}" in pager
     newer, older = hrefs(pager)

@@ -103,7 +103,9 @@ def _term_page(urls: Urls, page: Page, term: Term, links: Links,
     briefings = [by_uri[u] for u in page.items]
     kind = link(urls, uri, kind_index_uri(term.kind), term.kind.singular)
     if page.number > 1:
-        return (f"# {markup.line(term.name)}\n\n<p class=\"nb-text\">{kind}</p>\n\n"
+        first = link(urls, uri, page.paginator.uri(1), "its first page")
+        return (f"# {markup.line(term.name)}\n\n<p class=\"nb-text\">{kind} · how many "
+                f"briefings name it, and with what, is on {first}</p>\n\n"
                 f"## Briefings\n\n{briefing_list(urls, uri, briefings)}{pager(urls, page)}")
     plural = "briefing" if total == 1 else "briefings"
     md = (f"# {markup.line(term.name)}\n\n"
