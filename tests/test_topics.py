@@ -32,3 +32,11 @@ def test_the_site_shows_only_topics_that_recur():
                            briefing("b", "housing market")], Catalog())
     shown = {path: [k[1] for k in keys if k[0] == "topic"] for path, keys in terms.items()}
     assert shown == {"briefings/a.md": ["housingmarket"], "briefings/b.md": ["housingmarket"]}
+
+
+def test_a_noun_labelled_by_a_numeral_is_no_topic():
+    text = ("The chess world number one lost. Later the world number two won. "
+            "The team bus 7 was late. The team bus 12 was early.")
+    phrases = key_phrases(text, set())
+    assert "world number" not in phrases
+    assert "team bus" not in phrases

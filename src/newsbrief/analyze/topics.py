@@ -30,6 +30,8 @@ _GENERIC_PHRASES = frozenset({
     "home secretary", "don't know", "last year", "next year", "last week", "fourth quarter",
     "third quarter", "first half", "second half", "per cent", "news agency",
 })
+# A noun just before a numeral is part of a label with it ("world number one", "Flight 101").
+_NUMERAL = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)$", re.I)
 
 
 def find_topics(text: str, catalog: Catalog, entity_names: set[str]) -> tuple[str, ...]:
@@ -65,7 +67,8 @@ def key_phrases(text: str, entity_names: set[str]) -> list[str]:
 
     A phrase is a noun phrase by the model's word lists (``lexicon``): it ends in a
     noun, and holds no form of a verb ("found dead") and no word that can only be an
-    adverb ("months later"). Numbers, possessives and names are never part of one."""
+    adverb ("months later"). Numbers, possessives and names are never part of one, nor
+    the noun a numeral labels ("world number one" is no "world number")."""
     stop = STOP_WORDS | _EXTRA_STOP
     named = {w.lower() for name in entity_names for w in name.split()}
     counts: Counter[str] = Counter()
@@ -76,6 +79,8 @@ def key_phrases(text: str, entity_names: set[str]) -> list[str]:
                 and "'" not in word and "\u2019" not in word and not lexicon.is_verb_form(word)):
             run.append(word)
             continue
+        if _NUMERAL.match(token):
+            run = run[:-1]
         for n in (2, 3):
             for i in range(len(run) - n + 1):
                 counts[" ".join(run[i : i + n])] += 1
