@@ -306,3 +306,10 @@ def test_elections_and_summits_are_events_not_names():
 
 def test_a_span_that_runs_into_the_next_phrase_loses_its_last_word():
     assert names("Bank of England of", "ORG") == ["Bank of England"]
+
+
+def test_a_programme_called_x_with_y_after_its_owner_is_no_name():
+    text = "She told Channel 9's Supper with Hargreaves that Anna Lopez would stand."
+    out = found(text, ("Channel 9", "ORG"), ("Supper", "LOC"), ("Hargreaves", "PERSON"),
+                ("Anna Lopez", "PERSON"))
+    assert out == {"organization": ("Channel 9",), "person": ("Anna Lopez",)}

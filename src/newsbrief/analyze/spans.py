@@ -181,7 +181,9 @@ def merge_adjacent(spans: tuple[Span, ...], text: str) -> list[Span]:
     """Join spans the model split inside one name: a country's acronym before an
     organization ("UK" + "Independence Party", "U.S." + "Treasury"), the place that ends
     an "X for Y in Z" name ("Organisation for Security and Cooperation" + "in Europe"),
-    and two parts of one person's name side by side ("Aung San" + "Suu Kyi"); and an
+    and two parts of one person's name side by side ("Aung San" + "Suu Kyi"); a title
+    "X with Y" after an owner's possessive is one work, not two names ("the BBC's
+    Breakfast with Frost"); and an
     organization's name takes in the words the model left before it, coordinated with
     its own ("Public and" + "Commercial Services Union")."""
     ordered = sorted(spans, key=lambda s: s.start)
@@ -196,6 +198,10 @@ def merge_adjacent(spans: tuple[Span, ...], text: str) -> list[Span]:
             if (gap == " " and last.label == "GPE" and span.label == "ORG"
                     and _COUNTRY_ACRONYM.match(last.text)):
                 out[-1] = Span(f"{last.text} {span.text}", "ORG", last.start)
+                continue
+            if gap == " with " and re.search(r"['\u2019]s $", text[max(0, last.start - 3):last.start]):
+                # "BBC One's Breakfast with Frost": a programme's title, not two names
+                out[-1] = Span(f"{last.text} with {span.text}", "WORK_OF_ART", last.start)
                 continue
             if gap == " " and last.label == span.label == "PERSON":
                 out[-1] = Span(f"{last.text} {span.text}", "PERSON", last.start)
