@@ -313,3 +313,9 @@ def test_a_programme_called_x_with_y_after_its_owner_is_no_name():
     out = found(text, ("Channel 9", "ORG"), ("Supper", "LOC"), ("Hargreaves", "PERSON"),
                 ("Anna Lopez", "PERSON"))
     assert out == {"organization": ("Channel 9",), "person": ("Anna Lopez",)}
+
+
+def test_a_full_name_the_model_missed_in_a_results_row_is_a_player():
+    text = "Leading scores after the second round:\nPieter Lindqvist 68 71\nTom Okafor 70 72"
+    out = found(text, title="GOLF - LEADING SCORES")
+    assert out == {"person": ("Pieter Lindqvist", "Tom Okafor")}

@@ -227,8 +227,8 @@ def decide(name: str, model: Counter, context: Counter, sport: bool,
         return ending
     if _INITIALS.match(name):
         return PERSON.key  # "K. Curran 4-43": an initial and a surname, never a club
-    if part_of_person or person_shape(name) and not context["team"]:
-        return PERSON.key
+    if part_of_person or person_shape(name) and not (context["team"] and model):
+        return PERSON.key  # a name the model missed, found only in results rows: a player
     single = len(name.split()) == 1
     if sport and (where or model_kind != PERSON.key or single):
         team, place = context["team"], context[PLACE.key]
