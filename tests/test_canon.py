@@ -319,3 +319,10 @@ def test_a_full_name_the_model_missed_in_a_results_row_is_a_player():
     text = "Leading scores after the second round:\nPieter Lindqvist 68 71\nTom Okafor 70 72"
     out = found(text, title="GOLF - LEADING SCORES")
     assert out == {"person": ("Pieter Lindqvist", "Tom Okafor")}
+
+
+def test_a_title_called_a_newspaper_or_agency_is_an_organization():
+    text = ("The daily Gazeta Polnocna reported the deal. Vremya Novostei daily said on Monday "
+            "that talks had failed.")
+    out = found(text, ("Gazeta Polnocna", "PERSON"), ("Vremya Novostei", "PERSON"))
+    assert out == {"organization": ("Gazeta Polnocna", "Vremya Novostei")}

@@ -105,9 +105,11 @@ _LEFT_BEFORE = re.compile(r"\b(?:from|leave|leaving|quit|quitting)[ \t]+(?:the[ 
 _VENUE = re.compile(r"^[ \t]*:")  # "Leicester: Leicestershire beat Somerset" in a results table
 _ORG_AFTER = re.compile(r"^(?:['\u2019]s)?[ \t]+(?:shares|stake|chief|chairman|boss|bosses|"
                         r"board|executives?|spokes(?:man|woman|person)|owners?|subsidiary|unit|"
-                        r"plc|group|said in a statement|bid|takeover|profits?|results)\b")
+                        r"plc|group|said in a statement|bid|takeover|profits?|results|"
+                        r"newspaper|daily|weekly|magazine|news agency)\b")
 _ORG_BEFORE = re.compile(r"\b(?:firm|company|group|giant|bank|carrier|maker|retailer|insurer|"
-                         r"producer|operator|airline|broadcaster|newspaper|stake in|shares in|"
+                         r"producer|operator|airline|broadcaster|newspaper|daily|weekly|"
+                         r"tabloid|magazine|agency|stake in|shares in|"
                          r"shares of|subsidiary of|owner of|takeover of|bid for|merger with|"
                          r"rival)[ \t]+(?:the[ \t]+)?$", re.I)
 _PERSON_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lady|Lord|Dame)\.?[ \t]+$")
