@@ -326,3 +326,8 @@ def test_a_title_called_a_newspaper_or_agency_is_an_organization():
             "that talks had failed.")
     out = found(text, ("Gazeta Polnocna", "PERSON"), ("Vremya Novostei", "PERSON"))
     assert out == {"organization": ("Gazeta Polnocna", "Vremya Novostei")}
+
+
+def test_a_name_opening_with_an_article_is_a_title_whatever_a_first_name_list_says():
+    text = "Le Courrier reported the arrests on Tuesday."
+    assert found(text, ("Le Courrier", "ORG")) == {"organization": ("Le Courrier",)}

@@ -214,8 +214,8 @@ def decide(name: str, model: Counter, context: Counter, sport: bool,
         return PLACE.key
     model.pop(None, None)
     model_kind = max(model, key=lambda k: (model[k], k == PERSON.key)) if model else PLACE.key
-    if model_kind == PERSON.key and name.split()[0] in _ARTICLES and len(name.split()) > 1:
-        return ORGANIZATION.key  # "Le Matin", "Der Spiegel": a title, not a person
+    if model_kind != PLACE.key and name.split()[0] in _ARTICLES and len(name.split()) > 1:
+        return ORGANIZATION.key  # "Le Matin", "Der Spiegel": a title, never a person
     if context["roster"] and not where:
         return PERSON.key  # a player in a side's line-up
     if sport and name.lower().rsplit(None, 1)[-1] in _TEAM_WORDS and len(name.split()) > 1:
