@@ -331,3 +331,12 @@ def test_a_title_called_a_newspaper_or_agency_is_an_organization():
 def test_a_name_opening_with_an_article_is_a_title_whatever_a_first_name_list_says():
     text = "Le Courrier reported the arrests on Tuesday."
     assert found(text, ("Le Courrier", "ORG")) == {"organization": ("Le Courrier",)}
+
+
+def test_a_name_before_a_role_and_a_persons_name_is_where_that_person_works():
+    text = ("Coach Ian Hart called up Orrell Pirates prop Dan Mabey. "
+            "Dunmore Lisle analyst Sue Kemp said sales fell.")
+    out = found(text, ("Orrell Pirates", "PERSON"), ("Dan Mabey", "PERSON"),
+                ("Dunmore Lisle", "PERSON"), ("Sue Kemp", "PERSON"))
+    assert set(out["organization"]) == {"Orrell Pirates", "Dunmore Lisle"}
+    assert set(out["person"]) == {"Dan Mabey", "Sue Kemp"}

@@ -112,6 +112,13 @@ _ORG_BEFORE = re.compile(r"\b(?:firm|company|group|giant|bank|carrier|maker|reta
                          r"tabloid|magazine|agency|stake in|shares in|"
                          r"shares of|subsidiary of|owner of|takeover of|bid for|merger with|"
                          r"rival)[ \t]+(?:the[ \t]+)?$", re.I)
+# "Sale Sharks prop Andrew Sheridan", "Sovlink Securities analyst Eric Kraus": a name before
+# a role and a person's name is where that person plays or works.
+_AFFILIATION = re.compile(r"^(?:['\u2019]s)?[ \t]+(?:prop|hooker|lock|flanker|fly-half|scrum-half|"
+                          r"wing|winger|centre|full-back|striker|midfielder|defender|goalkeeper|"
+                          r"keeper|forward|playmaker|captain|skipper|coach|manager|director|"
+                          r"president|leader|spokes(?:man|woman)|analyst|economist|owner)"
+                          r"[ \t]+[A-Z][a-z]")
 _PERSON_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lady|Lord|Dame)\.?[ \t]+$")
 # "the Trump administration": the person, not an organization called Trump.
 _PERSON_AFTER = re.compile(r"^[ \t]+(?:administration|government|campaign|camp|"
@@ -159,7 +166,7 @@ def context_votes(starts: Sequence[int], length: int, text: str, sport: bool,
         before = text[max(0, start - 40):start]
         after = text[start + length:start + length + 40]
         line_start = start == 0 or text[start - 1] == "\n"
-        if _ORG_AFTER.match(after) or _ORG_BEFORE.search(before):
+        if _ORG_AFTER.match(after) or _ORG_BEFORE.search(before) or _AFFILIATION.match(after):
             votes[ORGANIZATION.key] += 1
         if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
             votes[PERSON.key] += 1
