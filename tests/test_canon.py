@@ -340,3 +340,9 @@ def test_a_name_before_a_role_and_a_persons_name_is_where_that_person_works():
                 ("Dunmore Lisle", "PERSON"), ("Sue Kemp", "PERSON"))
     assert set(out["organization"]) == {"Orrell Pirates", "Dunmore Lisle"}
     assert set(out["person"]) == {"Dan Mabey", "Sue Kemp"}
+
+
+def test_a_lone_surname_of_a_full_name_the_model_mislabelled_is_that_person():
+    text = "Injured Tomas Kerrigan missed the game. Without Kerrigan the defence struggled."
+    out = found(text, ("Tomas Kerrigan", "GPE"), ("Kerrigan", "GPE"))
+    assert out == {"person": ("Tomas Kerrigan",)}

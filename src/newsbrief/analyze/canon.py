@@ -194,7 +194,9 @@ def _resolve_surnames(mentions: list[Mention], catalog: Catalog) -> list[Mention
     """A lone surname (or a lone first name tagged as a person) of exactly one full name
     in the article -> that person. "Trump" tagged ORG is a person too; a country is left
     alone ("Jordan" the country is not Jordan Henderson)."""
-    full = {m.name for m in mentions if m.label == PERSON.key and len(m.name.split()) > 1}
+    full = {m.name for m in mentions if len(m.name.split()) > 1 and (
+        m.label == PERSON.key or m.fixed is None and kinds.person_shape(m.name)
+        and is_first_name(m.name.split()[0]) and not m.name.split()[-1].isupper())}
     surnames: dict[str, set[str]] = defaultdict(set)
     given: dict[str, set[str]] = defaultdict(set)
     for name in full:
