@@ -346,3 +346,10 @@ def test_a_lone_surname_of_a_full_name_the_model_mislabelled_is_that_person():
     text = "Injured Tomas Kerrigan missed the game. Without Kerrigan the defence struggled."
     out = found(text, ("Tomas Kerrigan", "GPE"), ("Kerrigan", "GPE"))
     assert out == {"person": ("Tomas Kerrigan",)}
+
+
+def test_the_place_before_a_lone_competitor_is_where_they_come_from():
+    text = ("The Dunmore runner won the race and the Tarbert athlete was second in the final "
+            "after a strong season, ahead of the champion.")
+    out = found(text, ("Dunmore", "ORG"), ("Tarbert", "PERSON"), title="ATHLETICS - ROAD RACE")
+    assert set(out["place"]) == {"Dunmore", "Tarbert"}

@@ -102,6 +102,9 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|across|around|towards|o
                            r"(?:the[ \t]+)?$")
 _AT_BEFORE = re.compile(r"\bat[ \t]+(?:the[ \t]+)?$")
 _LEFT_BEFORE = re.compile(r"\b(?:from|leave|leaving|quit|quitting)[ \t]+(?:the[ \t]+)?$")
+# "the Kent athlete", "the Cobh runner": where someone who competes alone comes from.
+_ORIGIN_AFTER = re.compile(r"^[ \t]+(?:athlete|runner|sprinter|hurdler|boxer|golfer|jockey|"
+                           r"cyclist|swimmer|rower|skier|jumper|thrower|born|native)s?\b")
 _VENUE = re.compile(r"^[ \t]*:")  # "Leicester: Leicestershire beat Somerset" in a results table
 _ORG_AFTER = re.compile(r"^(?:['\u2019]s)?[ \t]+(?:shares|stake|chief|chairman|boss|bosses|"
                         r"board|executives?|spokes(?:man|woman|person)|owners?|subsidiary|unit|"
@@ -173,8 +176,8 @@ def context_votes(starts: Sequence[int], length: int, text: str, sport: bool,
         at = _AT_BEFORE.search(before)
         if not sport:
             votes[PLACE.key] += bool(at or _PLACE_BEFORE.search(before)
-                                     or _LEFT_BEFORE.search(before))
-        elif line_start and _VENUE.match(after):
+                                     or _LEFT_BEFORE.search(before) or _ORIGIN_AFTER.match(after))
+        elif line_start and _VENUE.match(after) or _ORIGIN_AFTER.match(after):
             votes[PLACE.key] += 1
         elif _TEAM_AFTER.match(after) or _TEAM_BEFORE.search(before):
             votes["team"] += 1
