@@ -353,3 +353,10 @@ def test_the_place_before_a_lone_competitor_is_where_they_come_from():
             "after a strong season, ahead of the champion.")
     out = found(text, ("Dunmore", "ORG"), ("Tarbert", "PERSON"), title="ATHLETICS - ROAD RACE")
     assert set(out["place"]) == {"Dunmore", "Tarbert"}
+
+
+def test_in_before_a_possessive_is_no_sign_of_a_place():
+    text = ("The manager oversaw an upturn in Pirates' fortunes this season before the "
+            "club won the league title and the cup final.")
+    out = found(text, ("Pirates", "ORG"), title="SOCCER - MANAGER LEAVES")
+    assert out == {"organization": ("Pirates",)}

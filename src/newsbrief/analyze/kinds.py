@@ -174,14 +174,16 @@ def context_votes(starts: Sequence[int], length: int, text: str, sport: bool,
         if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
             votes[PERSON.key] += 1
         at = _AT_BEFORE.search(before)
+        # "an upturn in Saints' fortunes": "in" goes with what the name owns, not the name
+        in_ = _PLACE_BEFORE.search(before) and not re.match(r"['\u2019]", after)
         if not sport:
-            votes[PLACE.key] += bool(at or _PLACE_BEFORE.search(before)
-                                     or _LEFT_BEFORE.search(before) or _ORIGIN_AFTER.match(after))
+            votes[PLACE.key] += bool(at or in_ or _LEFT_BEFORE.search(before)
+                                     or _ORIGIN_AFTER.match(after))
         elif line_start and _VENUE.match(after) or _ORIGIN_AFTER.match(after):
             votes[PLACE.key] += 1
         elif _TEAM_AFTER.match(after) or _TEAM_BEFORE.search(before):
             votes["team"] += 1
-        elif _PLACE_BEFORE.search(before) or at and not town:
+        elif in_ or at and not town:
             votes[PLACE.key] += 1
     return votes
 
