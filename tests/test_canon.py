@@ -360,3 +360,9 @@ def test_in_before_a_possessive_is_no_sign_of_a_place():
             "club won the league title and the cup final.")
     out = found(text, ("Pirates", "ORG"), title="SOCCER - MANAGER LEAVES")
     assert out == {"organization": ("Pirates",)}
+
+
+def test_a_name_with_a_capital_inside_is_not_the_gazetteers_place_spelled_otherwise():
+    # "Hof" is a town in Bavaria; "HoF" here is a body's short name.
+    text = "Members of the Hall of Fame committee said the HoF would vote in May."
+    assert found(text, ("HoF", "ORG")) == {"organization": ("HoF",)}

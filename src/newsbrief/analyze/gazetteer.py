@@ -18,6 +18,7 @@ from ..catalog import entity_key
 
 PlaceType = Literal["country", "continent", "region", "city"]
 _BRACKETS = re.compile(r"\s*[\[(].*?[\])]")
+_CAMEL = re.compile(r"[a-z][A-Z]")
 # Nationality words that no rule makes from their country's name.
 _IRREGULAR_DEMONYMS = (
     "British Briton Britons Brit Brits English Englishman Englishmen Englishwoman Scottish Scot "
@@ -94,8 +95,12 @@ def _places() -> dict[str, tuple[PlaceType, str]]:
 
 
 def place_type(name: str) -> PlaceType | None:
-    """What kind of place the gazetteers know ``name`` as, if any."""
+    """What kind of place the gazetteers know ``name`` as, if any. A name written with a
+    capital inside a word that the gazetteers write otherwise is some other name
+    ("BoE", the Bank of England, is not Boe in Nauru)."""
     found = _places().get(entity_key(name))
+    if found and _CAMEL.search(name) and not _CAMEL.search(found[1]):
+        return None
     return found[0] if found else None
 
 
