@@ -366,3 +366,10 @@ def test_a_name_with_a_capital_inside_is_not_the_gazetteers_place_spelled_otherw
     # "Hof" is a town in Bavaria; "HoF" here is a body's short name.
     text = "Members of the Hall of Fame committee said the HoF would vote in May."
     assert found(text, ("HoF", "ORG")) == {"organization": ("HoF",)}
+
+
+def test_capitalised_words_ending_in_a_kinds_word_are_names_the_model_missed():
+    text = ("A report in the Weekend Herald claimed the minister would go. Neither Carlton "
+            "Street nor the Gold Fields of Nova Ltd would comment.")
+    out = found(text)
+    assert out == {"organization": ("Weekend Herald",), "place": ("Carlton Street",)}

@@ -35,7 +35,7 @@ from . import kinds
 from .gazetteer import is_demonym, is_first_name, place_spelling, place_type
 from .ner import Span
 from .results import athletes, scored_names
-from .spans import Candidate, candidates, merge_adjacent
+from .spans import Candidate, candidates, merge_adjacent, titled_names
 
 LABEL_KINDS: dict[str, EntityKind] = {
     "PERSON": PERSON.key,
@@ -78,7 +78,7 @@ def canonical_entities(spans: tuple[Span, ...], text: str, catalog: Catalog, *,
     acronyms = {entity_key(long): short for long, short in _ACRONYM_DEF.findall(text)}
     nationalities = {entity_key(s.text) for s in spans if s.label == "NORP"}
     mentions = [Mention(name, None, -1, fixed=kind) for name, kind in extra if name]
-    for span in merge_adjacent(spans, text):
+    for span in merge_adjacent(spans + tuple(titled_names(spans, text)), text):
         if span.label in LABEL_KINDS:
             mentions += _mentions(span, text, acronyms, nationalities, catalog)
         elif span.label == "NORP" and (entry := catalog.lookup(span.text)):

@@ -33,7 +33,7 @@ ORG_ENDINGS = frozenset(
     "partners associates enterprises ventures resources logistics shipping railways cement "
     "steel mining mines textiles foods chemicals electric electronics cables lamps paper "
     "brewery breweries stores newspaper magazine".split())
-_PLACE_ENDINGS = frozenset(
+PLACE_ENDINGS = frozenset(
     "street road avenue lane square park stadium arena ground river mountains mountain sea "
     "ocean island islands bay valley province county region airport bridge strait gulf "
     "peninsula desert lake coast hills canal hospital prison jail palace castle cathedral "
@@ -149,7 +149,7 @@ def is_event(name: str) -> bool:
 
 def ending_kind(name: str) -> EntityKind | None:
     last = name.lower().rsplit(None, 1)[-1].strip(".")
-    if len(name.split()) > 1 and last in _PLACE_ENDINGS:
+    if len(name.split()) > 1 and last in PLACE_ENDINGS:
         return PLACE.key
     if last in ORG_ENDINGS and len(name.split()) > 1:
         return ORGANIZATION.key

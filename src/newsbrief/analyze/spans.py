@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .gazetteer import is_demonym, is_first_name, place_type
-from .kinds import ORG_ENDINGS
+from .kinds import ORG_ENDINGS, PLACE_ENDINGS, ending_kind
 from .ner import Span
 
 MAX_NAME_WORDS = 12
@@ -246,3 +246,36 @@ def _with_coordinated_head(span: Span, text: str, last: Span | None) -> Span:
     if place_type(head[1]) or _stands_alone(head[1], f"{head[1]} and {span.text}", text):
         return span
     return Span(text[head.start():span.start] + span.text, "ORG", head.start())
+
+
+_ENDING_WORDS = "|".join(sorted((w.capitalize() for w in ORG_ENDINGS | PLACE_ENDINGS),
+                                key=len, reverse=True))
+_TITLED = re.compile(rf"(?<![\w'\u2019.&-])(?:[A-Z][\w'\u2019&-]*[ ]){{1,3}}"
+                     rf"(?:{_ENDING_WORDS})(?![\w'\u2019&-])")
+_LONGER = re.compile(r"(?:\b(?:of|and|for|de)|&|['\u2019]s) $")
+_LONGER_AFTER = re.compile(r" (?:[A-Z&]|of [A-Z])|['\u2019]s [A-Z]")
+
+
+def titled_names(spans: tuple[Span, ...], text: str) -> list[Span]:
+    """Names the model missed that say their kind by their last word: capitalised words
+    ending in an organization's or a place's word ("the Sunday Telegraph", "Neither
+    Downing Street nor"), outside every span of the model's. A sentence's opening
+    function word is not part of the name."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    covered = [(s.start, s.start + len(s.text)) for s in spans]
+    out = []
+    for match in _TITLED.finditer(text):
+        words, start = match[0].split(), match.start()
+        while words and words[0].lower() in STOP_WORDS:
+            start += len(words[0]) + 1
+            words = words[1:]
+        end = match.end()
+        if (len(words) < 2 or any(b < end and start < e for b, e in covered)
+                or _LONGER.search(text, 0, start) or _LONGER_AFTER.match(text, end)):
+            continue  # part of a longer name: "Gold Fields of South Africa Ltd"
+        name = " ".join(words)
+        if _POSSESSIVE.search(words[-2]):
+            continue  # "Queen's Park": the model's own spans say better where it splits
+        out.append(Span(name, "ORG" if ending_kind(name) == "organization" else "FAC", start))
+    return out
