@@ -373,3 +373,10 @@ def test_capitalised_words_ending_in_a_kinds_word_are_names_the_model_missed():
             "Street nor the Gold Fields of Nova Ltd would comment.")
     out = found(text)
     assert out == {"organization": ("Weekend Herald",), "place": ("Carlton Street",)}
+
+
+def test_the_trip_to_a_ground_no_gazetteer_knows_is_a_place():
+    text = ("The winger should be fit for the trip to Glenbrae on Saturday, when the "
+            "team will try to win the cup match and keep their league title hopes alive.")
+    out = found(text, ("Glenbrae", "ORG"), title="RUGBY UNION - SQUAD NEWS")
+    assert out == {"place": ("Glenbrae",)}

@@ -100,7 +100,7 @@ _TEAM_BEFORE = re.compile(r"(?:\b(?:beat|beating|against|v|vs|versus|joined|join
 # like count there, and "at" only for a name no gazetteer knows as a town (a ground).
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|across|around|towards|of)[ \t]+"
                            r"(?:the[ \t]+)?$")
-_AT_BEFORE = re.compile(r"\bat[ \t]+(?:the[ \t]+)?$")
+_AT_BEFORE = re.compile(r"\b(?:at|(?:the|a|away)[ \t]+trip[ \t]+to)[ \t]+(?:the[ \t]+)?$")
 _LEFT_BEFORE = re.compile(r"\b(?:from|leave|leaving|quit|quitting)[ \t]+(?:the[ \t]+)?$")
 # "the Kent athlete", "the Cobh runner": where someone who competes alone comes from.
 _ORIGIN_AFTER = re.compile(r"^[ \t]+(?:athlete|runner|sprinter|hurdler|boxer|golfer|jockey|"
