@@ -380,3 +380,11 @@ def test_the_trip_to_a_ground_no_gazetteer_knows_is_a_place():
             "team will try to win the cup match and keep their league title hopes alive.")
     out = found(text, ("Glenbrae", "ORG"), title="RUGBY UNION - SQUAD NEWS")
     assert out == {"place": ("Glenbrae",)}
+
+
+def test_a_treaty_or_tour_named_by_what_it_is_on_or_of_is_no_name():
+    text = ("Ministers backed the Charter Convention on Fishing Rights before the Tour of "
+            "Wessex started in Dorchester.")
+    out = found(text, ("the Charter Convention on Fishing Rights", "ORG"),
+                ("the Tour of Wessex", "ORG"), ("Dorchester", "GPE"))
+    assert out == {"place": ("Dorchester",)}

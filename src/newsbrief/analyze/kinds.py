@@ -140,11 +140,14 @@ def is_sport(title: str, text: str) -> bool:
 
 
 def is_event(name: str) -> bool:
-    """A competition, event or award ("World Cup", "Australian Open", "Oscars")."""
+    """A competition, event, award or law ("World Cup", "Australian Open", "Oscars"),
+    also named by what it is on or of ("Convention on Human Rights", "Tour of Britain")."""
     words = name.lower().split()
     if len(words) == 1:
         return words[0] in _EVENT_WORDS
-    return words[-1] in _EVENT_ENDINGS or (words[-1] == "league" and "of" not in words)
+    return (words[-1] in _EVENT_ENDINGS or (words[-1] == "league" and "of" not in words)
+            or any(w in _EVENT_ENDINGS and after in ("on", "of")
+                   for w, after in zip(words[:-1], words[1:])))
 
 
 def ending_kind(name: str) -> EntityKind | None:
