@@ -388,3 +388,9 @@ def test_a_treaty_or_tour_named_by_what_it_is_on_or_of_is_no_name():
     out = found(text, ("the Charter Convention on Fishing Rights", "ORG"),
                 ("the Tour of Wessex", "ORG"), ("Dorchester", "GPE"))
     assert out == {"place": ("Dorchester",)}
+
+
+def test_an_organization_takes_in_the_acronym_the_model_left_before_it():
+    text = "She left the NZ Farmers Party last year and joined the Greens."
+    out = found(text, ("Farmers Party", "ORG"))
+    assert out == {"organization": ("NZ Farmers Party",)}

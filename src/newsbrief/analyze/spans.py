@@ -44,6 +44,7 @@ _PARTICLE = re.compile(r"^(?:(?:al|el|ad|as|ash|at|az|ar|an|ad|bin|ibn|abu)[-\u2
 # Names that end in a number: "BBC Radio 4", "BBC News 24", "Channel 4".
 _NUMBERED = frozenset({"radio", "channel", "news", "bbc", "itv", "s4c", "e4", "formula"})
 _COUNTRY_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z]{2,3}$")
+_ACRONYM_HEAD = re.compile(r"(?<![\w.&'\u2019-])((?:[A-Z]\.){2,3}|[A-Z]{2,3}) $")
 _NUMBER_AFTER = re.compile(r" \d{1,2}\b")
 _INNER_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir"})
 _TRAILING = frozenset({"of", "and", "for", "the", "in", "on", "&"})  # never end a name
@@ -190,6 +191,10 @@ def merge_adjacent(spans: tuple[Span, ...], text: str) -> list[Span]:
     out: list[Span] = []
     for span in ordered:
         span = _with_coordinated_head(span, text, out[-1] if out else None)
+        head = _ACRONYM_HEAD.search(text, max(0, span.start - 6), span.start)
+        if (span.label == "ORG" and head and not (out and out[-1].start == head.start())
+                and not span.text.isupper()):  # not a line in capitals: "AT CALIFORNIA"
+            span = Span(head[1] + " " + span.text, "ORG", head.start())  # "UK Independence Party"
         if out and span.start <= out[-1].start:
             out.pop()  # the head was a span of its own: it is part of this name
         last = out[-1] if out else None
