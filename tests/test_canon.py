@@ -394,3 +394,13 @@ def test_an_organization_takes_in_the_acronym_the_model_left_before_it():
     text = "She left the NZ Farmers Party last year and joined the Greens."
     out = found(text, ("Farmers Party", "ORG"))
     assert out == {"organization": ("NZ Farmers Party",)}
+
+
+def test_a_span_cut_inside_a_catalog_name_takes_in_the_rest():
+    catalog = Catalog(entries={entity_key(a): CatalogEntry("Social Democrats", "organization")
+                               for a in ("Social Democrats", "Social Democrat")})
+    text = "The plan was backed by Social Democrat Anna Berg on Monday."
+    spans = (Span("Social", "GPE", text.index("Social")),
+             Span("Anna Berg", "PERSON", text.index("Anna")))
+    out = canonical_entities(spans, text, catalog)
+    assert out == {"organization": ("Social Democrat",), "person": ("Anna Berg",)}

@@ -79,6 +79,9 @@ def canonical_entities(spans: tuple[Span, ...], text: str, catalog: Catalog, *,
     nationalities = {entity_key(s.text) for s in spans if s.label == "NORP"}
     mentions = [Mention(name, None, -1, fixed=kind) for name, kind in extra if name]
     for span in merge_adjacent(spans + tuple(titled_names(spans, text)), text):
+        after = re.match(r" [A-Z][\w'\u2019-]*", text[span.start + len(span.text):])
+        if after and catalog.lookup(span.text + after[0]):  # "Liberal" + " Democrat"
+            span = Span(span.text + after[0], span.label, span.start)
         if span.label in LABEL_KINDS:
             mentions += _mentions(span, text, acronyms, nationalities, catalog)
         elif span.label == "NORP" and (entry := catalog.lookup(span.text)):
