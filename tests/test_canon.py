@@ -404,3 +404,11 @@ def test_a_span_cut_inside_a_catalog_name_takes_in_the_rest():
              Span("Anna Berg", "PERSON", text.index("Anna")))
     out = canonical_entities(spans, text, catalog)
     assert out == {"organization": ("Social Democrat",), "person": ("Anna Berg",)}
+
+
+def test_players_numbered_by_shirt_in_a_line_up_are_people():
+    text = ("Line-ups:\nRovers - 1 - Tom Kessel; 2 - Piet Villa (14 - Ruiz 70th), "
+            "3 - Ander Gomez, 4 - Luca Marsh")
+    out = found(text, title="SOCCER - ROVERS DRAW")
+    assert set(out["person"]) == {"Tom Kessel", "Piet Villa", "Ruiz", "Ander Gomez", "Luca Marsh"}
+    assert "organization" not in out

@@ -4,7 +4,9 @@ Results, standings and line-ups are written in shapes, not sentences:
 - a name before a country in brackets is an athlete: "Pete Sampras (U.S.) beat
   Jiri Novak (Czech Republic)";
 - a capitalised name just before a score, in a row heavy with numbers, is a
-  team or a player: "Airdrieonians 2 Alloa 1", "Somerset 83 and 174".
+  team or a player: "Airdrieonians 2 Alloa 1", "Somerset 83 and 174";
+- a name after a shirt number, in a line of several, is a player: "1 - Bernard
+  Lama; 2 - Lilian Thuram".
 Each finder gives (name, offset) pairs; their kinds are decided like any other
 name's (``kinds``).
 """
@@ -23,6 +25,13 @@ _COUNTRY_SHORT = frozenset({"U.S.", "US", "USA", "UK", "U.K."})
 _NAME_WORD = r"[A-Z][\w'\u2019.&\-]*"
 _BEFORE_SCORE = re.compile(rf"(?<![\w'\u2019.-])(?P<name>{_NAME_WORD}(?: (?:of |de |the )?"
                            rf"{_NAME_WORD}){{0,3}}) ?(?=\d)")
+# "France - 1 - Bernard Lama; 2 - Lilian Thuram (14 - Sabri Lamouchi 87th)": a line-up
+# numbers its players by shirt; a substitute may come on by name and minute ("Gomez 86th").
+_PLAYER = (r"[A-Z][\w'\u2019.\-]+(?: (?:(?:de|del|da|van|von|der|den|De|Van|Von|Der) )*"
+           r"[A-Z][\w'\u2019.\-]+){0,3}")
+_SHIRT = re.compile(rf"(?<![\w.])\d{{1,2}} ?- ?(?P<name>{_PLAYER})")
+_SUBSTITUTE = re.compile(rf"\((?P<name>{_PLAYER}),? \d{{1,3}}(?:st|nd|rd|th)\)")
+LINE_UP_MIN = 3  # numbered names in one line
 # "May 13 Arrive in London": a date, not a team.
 _CALENDAR = frozenset({*(m.capitalize() for m in MONTHS), *(d.capitalize() for d in WEEKDAYS)})
 
@@ -39,5 +48,18 @@ def scored_names(text: str) -> list[tuple[str, int]]:
         if is_row(line):
             out += [(m["name"], position + m.start("name")) for m in _BEFORE_SCORE.finditer(line)
                     if m["name"].split()[0].rstrip(".") not in _CALENDAR]
+        position += len(line) + 1
+    return out
+
+
+def line_up(text: str) -> list[tuple[str, int]]:
+    """The players of a line-up numbered by shirt, and its named substitutes."""
+    out = []
+    position = 0
+    for line in text.split("\n"):
+        shirts = list(_SHIRT.finditer(line))
+        if len(shirts) >= LINE_UP_MIN:
+            out += [(m["name"], position + m.start("name"))
+                    for m in [*shirts, *_SUBSTITUTE.finditer(line)]]
         position += len(line) + 1
     return out
