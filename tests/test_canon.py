@@ -412,3 +412,12 @@ def test_players_numbered_by_shirt_in_a_line_up_are_people():
     out = found(text, title="SOCCER - ROVERS DRAW")
     assert set(out["person"]) == {"Tom Kessel", "Piet Villa", "Ruiz", "Ander Gomez", "Luca Marsh"}
     assert "organization" not in out
+
+
+def test_the_names_in_a_cricket_scorecard_are_people():
+    text = ("Scoreboard on Friday:\nT. Ashworth c Pemberton b Kilbride 40\nJ. Merrow not out 12\n"
+            "Bowling: Kilbride 8-1-30-2, Pemberton 10-0-41-0.\nDid not bat: Oakes, Dunstable.")
+    out = found(text, title="CRICKET - SCOREBOARD")
+    assert set(out["person"]) == {"T. Ashworth", "Pemberton", "Kilbride", "J. Merrow", "Oakes",
+                                  "Dunstable"}
+    assert set(out) == {"person"}

@@ -6,7 +6,8 @@ Results, standings and line-ups are written in shapes, not sentences:
 - a capitalised name just before a score, in a row heavy with numbers, is a
   team or a player: "Airdrieonians 2 Alloa 1", "Somerset 83 and 174";
 - a name after a shirt number, in a line of several, is a player: "1 - Bernard
-  Lama; 2 - Lilian Thuram".
+  Lama; 2 - Lilian Thuram"; so are the names in a cricket scorecard's rows
+  ("S. Law c Tillekeratne b Dharmasena 13").
 Each finder gives (name, offset) pairs; their kinds are decided like any other
 name's (``kinds``).
 """
@@ -32,6 +33,16 @@ _PLAYER = (r"[A-Z][\w'\u2019.\-]+(?: (?:(?:de|del|da|van|von|der|den|De|Van|Von|
 _SHIRT = re.compile(rf"(?<![\w.])\d{{1,2}} ?- ?(?P<name>{_PLAYER})")
 _SUBSTITUTE = re.compile(rf"\((?P<name>{_PLAYER}),? \d{{1,3}}(?:st|nd|rd|th)\)")
 LINE_UP_MIN = 3  # numbered names in one line
+# A cricket scorecard: "S. Law c Tillekeratne b Dharmasena 13", "R. Ponting not out 46",
+# bowling figures "Vaas 7-0-29-0", and "Did not bat: Dharmasena, Vaas".
+_CRICKETER = (r"(?:[A-Z]\.[ ]?){0,3}(?:(?:de|van|ul|al) )?[A-Z][\w'\u2019\-]+"
+              r"(?: [A-Z][\w'\u2019\-]+)?")
+_INNINGS = re.compile(rf"^(?P<bat>{_CRICKETER}) (?:(?:c(?: and)?|st) (?:(?P<field>{_CRICKETER}) )?"
+                      rf"b (?P<bowler>{_CRICKETER})|lbw b (?P<lbw>{_CRICKETER})|b (?P<bowled>"
+                      rf"{_CRICKETER})|run out|not out|retired hurt|hit wicket)(?: \d+)?[ \t]*$",
+                      re.M)
+_FIGURES = re.compile(rf"(?<![\w.])(?P<name>{_CRICKETER})\s+\d+(?:\.\d)?-\d+-\d+-\d+\b")
+_DID_NOT_BAT = re.compile(r"^Did not bat: ([^\n.]+)", re.M)
 # "May 13 Arrive in London": a date, not a team.
 _CALENDAR = frozenset({*(m.capitalize() for m in MONTHS), *(d.capitalize() for d in WEEKDAYS)})
 
@@ -62,4 +73,19 @@ def line_up(text: str) -> list[tuple[str, int]]:
             out += [(m["name"], position + m.start("name"))
                     for m in [*shirts, *_SUBSTITUTE.finditer(line)]]
         position += len(line) + 1
+    return out
+
+
+def scorecard(text: str) -> list[tuple[str, int]]:
+    """The batsmen, fielders and bowlers of a cricket scorecard."""
+    out = [(m[group], m.start(group)) for m in _INNINGS.finditer(text)
+           for group in ("bat", "field", "bowler", "lbw", "bowled") if m[group]]
+    out += [(m["name"], m.start("name")) for m in _FIGURES.finditer(text)]
+    for m in _DID_NOT_BAT.finditer(text):
+        position = m.start(1)
+        for part in m[1].split(","):
+            name = part.strip()
+            if re.fullmatch(_CRICKETER, name):
+                out.append((name, position + part.index(name)))
+            position += len(part) + 1
     return out

@@ -44,6 +44,7 @@ _PARTICLE = re.compile(r"^(?:(?:al|el|ad|as|ash|at|az|ar|an|ad|bin|ibn|abu)[-\u2
 # Names that end in a number: "BBC Radio 4", "BBC News 24", "Channel 4".
 _NUMBERED = frozenset({"radio", "channel", "news", "bbc", "itv", "s4c", "e4", "formula"})
 _COUNTRY_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z]{2,3}$")
+_OWNED = re.compile(r"['\u2019]s $")
 _ACRONYM_HEAD = re.compile(r"(?<![\w.&'\u2019-])((?:[A-Z]\.){2,3}|[A-Z]{2,3}) $")
 _NUMBER_AFTER = re.compile(r" \d{1,2}\b")
 _INNER_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir"})
@@ -204,7 +205,7 @@ def merge_adjacent(spans: tuple[Span, ...], text: str) -> list[Span]:
                     and _COUNTRY_ACRONYM.match(last.text)):
                 out[-1] = Span(f"{last.text} {span.text}", "ORG", last.start)
                 continue
-            if gap == " with " and re.search(r"['\u2019]s $", text[max(0, last.start - 3):last.start]):
+            if gap == " with " and _OWNED.search(text, max(0, last.start - 3), last.start):
                 # "BBC One's Breakfast with Frost": a programme's title, not two names
                 out[-1] = Span(f"{last.text} with {span.text}", "WORK_OF_ART", last.start)
                 continue
