@@ -421,3 +421,12 @@ def test_the_names_in_a_cricket_scorecard_are_people():
     assert set(out["person"]) == {"T. Ashworth", "Pemberton", "Kilbride", "J. Merrow", "Oakes",
                                   "Dunstable"}
     assert set(out) == {"person"}
+
+
+def test_the_town_that_opens_a_results_line_is_the_grounds_place():
+    text = ("Close of play scores on Friday:\nAt Saltbridge: Westshire 212 and 80-2, Downshire 190.\n"
+            "Brackley Green (Oldtown): Northshire beat Eastshire by 10 runs.\n"
+            "Postponed: Fenshire v Moorshire.")
+    out = found(text, title="CRICKET - COUNTY SCORES")
+    assert set(out["place"]) == {"Saltbridge", "Brackley Green", "Oldtown"}
+    assert "Postponed" not in str(out)

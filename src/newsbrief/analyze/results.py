@@ -7,7 +7,9 @@ Results, standings and line-ups are written in shapes, not sentences:
   team or a player: "Airdrieonians 2 Alloa 1", "Somerset 83 and 174";
 - a name after a shirt number, in a line of several, is a player: "1 - Bernard
   Lama; 2 - Lilian Thuram"; so are the names in a cricket scorecard's rows
-  ("S. Law c Tillekeratne b Dharmasena 13").
+  ("S. Law c Tillekeratne b Dharmasena 13");
+- a name opening a results line before a colon is the town of the ground:
+  "Hove: Sussex 363".
 Each finder gives (name, offset) pairs; their kinds are decided like any other
 name's (``kinds``).
 """
@@ -18,6 +20,7 @@ import re
 
 from ..read.wire import is_row
 from ..text import MONTHS, WEEKDAYS
+from . import lexicon
 from .gazetteer import place_type
 
 _ATHLETE = re.compile(r"(?<![\w'\u2019.-])(?P<name>[A-Z][\w'\u2019.\-]+(?: [A-Z][\w'\u2019.\-]+){1,3})"
@@ -43,6 +46,10 @@ _INNINGS = re.compile(rf"^(?P<bat>{_CRICKETER}) (?:(?:c(?: and)?|st) (?:(?P<fiel
                       re.M)
 _FIGURES = re.compile(rf"(?<![\w.])(?P<name>{_CRICKETER})\s+\d+(?:\.\d)?-\d+-\d+-\d+\b")
 _DID_NOT_BAT = re.compile(r"^Did not bat: ([^\n.]+)", re.M)
+# "Hove: Sussex 363 (W. Athey 111)": a results line opens with the ground's town.
+_GROUND = r"[A-Z][\w'\u2019\-]+(?: [A-Z][\w'\u2019\-]+){0,2}"
+_VENUE = re.compile(rf"^(?:At )?(?P<name>{_GROUND})(?: \((?P<town>{_GROUND})\))?:[ \t]+"
+                    rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,2}} (?:\d|(?:beat|drew|v|lost to)\b)", re.M)
 # "May 13 Arrive in London": a date, not a team.
 _CALENDAR = frozenset({*(m.capitalize() for m in MONTHS), *(d.capitalize() for d in WEEKDAYS)})
 
@@ -89,3 +96,15 @@ def scorecard(text: str) -> list[tuple[str, int]]:
                 out.append((name, position + part.index(name)))
             position += len(part) + 1
     return out
+
+
+def venues(text: str) -> list[tuple[str, int]]:
+    """The towns that open results lines; not a common noun, a verb's form or a day
+    ("Scorers: Smith 2", "Postponed: East Fife v Stirling", "Playing Sunday: ...")."""
+    return [(m[group], m.start(group)) for m in _VENUE.finditer(text) for group in ("name", "town")
+            if m[group] and (place_type(m[group]) or _ground(m[group].split()))]
+
+
+def _ground(words: list[str]) -> bool:
+    return not (len(words) == 1 and lexicon.noun_lemma(words[0]) or any(
+        lexicon.is_verb_form(w) or w.endswith("ing") or w in _CALENDAR for w in words))
