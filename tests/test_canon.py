@@ -430,3 +430,10 @@ def test_the_town_that_opens_a_results_line_is_the_grounds_place():
     out = found(text, title="CRICKET - COUNTY SCORES")
     assert set(out["place"]) == {"Saltbridge", "Brackley Green", "Oldtown"}
     assert "Postponed" not in str(out)
+
+
+def test_a_road_race_or_fun_run_is_an_event():
+    text = "She will run the Harbour City Fun Run and the Lakeside Ten Mile Race in Dunmore."
+    out = found(text, ("the Harbour City Fun Run", "FAC"), ("the Lakeside Ten Mile Race", "FAC"),
+                ("Dunmore", "GPE"))
+    assert out == {"place": ("Dunmore",)}

@@ -39,8 +39,8 @@ PLACE_ENDINGS = frozenset(
     "peninsula desert lake coast hills canal hospital prison jail palace castle cathedral "
     "church mosque temple hotel camp station harbour harbor port beach".split())
 _EVENT_ENDINGS = frozenset(
-    "cup championship championships open games olympics olympiad marathon prix trophy award "
-    "awards prize festival classic tournament masters series rally derby final finals "
+    "cup championship championships open games olympics olympiad marathon run race prix trophy "
+    "award awards prize festival classic tournament masters series rally derby final finals "
     "premiership nations bowl meeting slam grand tour review convention act bill treaty "
     "agreement accord report budget election elections referendum summit".split())
 _EVENT_WORDS = frozenset("premiership olympics olympic ashes oscar oscars bafta baftas grammy "
