@@ -437,3 +437,9 @@ def test_a_road_race_or_fun_run_is_an_event():
     out = found(text, ("the Harbour City Fun Run", "FAC"), ("the Lakeside Ten Mile Race", "FAC"),
                 ("Dunmore", "GPE"))
     assert out == {"place": ("Dunmore",)}
+
+
+def test_a_name_merged_with_or_bought_by_is_an_organization():
+    text = "Northgaz is merging with Volganeft, and later Volganeft was bought by Tarsk."
+    out = found(text, ("Volganeft", "GPE"), ("Tarsk", "GPE"), ("Northgaz", "ORG"))
+    assert set(out["organization"]) == {"Volganeft", "Tarsk", "Northgaz"}

@@ -112,7 +112,8 @@ _ORG_AFTER = re.compile(r"^(?:['\u2019]s)?[ \t]+(?:shares|stake|chief|chairman|b
                         r"newspaper|daily|weekly|magazine|news agency)\b")
 _ORG_BEFORE = re.compile(r"\b(?:firm|company|group|giant|bank|carrier|maker|retailer|insurer|"
                          r"producer|operator|airline|broadcaster|newspaper|daily|weekly|"
-                         r"tabloid|magazine|agency|stake in|shares in|"
+                         r"tabloid|magazine|agency|stake in|shares in|merge with|merging with|"
+                         r"merged with|acquired by|bought by|"
                          r"shares of|subsidiary of|owner of|takeover of|bid for|merger with|"
                          r"rival)[ \t]+(?:the[ \t]+)?$", re.I)
 # "Sale Sharks prop Andrew Sheridan", "Sovlink Securities analyst Eric Kraus": a name before
