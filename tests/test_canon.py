@@ -443,3 +443,8 @@ def test_a_name_merged_with_or_bought_by_is_an_organization():
     text = "Northgaz is merging with Volganeft, and later Volganeft was bought by Tarsk."
     out = found(text, ("Volganeft", "GPE"), ("Tarsk", "GPE"), ("Northgaz", "ORG"))
     assert set(out["organization"]) == {"Volganeft", "Tarsk", "Northgaz"}
+
+
+def test_a_region_the_gazetteers_know_stays_a_place_whatever_its_last_word():
+    text = "The shipyard in Newport News hired 300 workers, and Newport News will grow."
+    assert found(text, ("Newport News", "GPE")) == {"place": ("Newport News",)}
