@@ -448,3 +448,10 @@ def test_a_name_merged_with_or_bought_by_is_an_organization():
 def test_a_region_the_gazetteers_know_stays_a_place_whatever_its_last_word():
     text = "The shipyard in Newport News hired 300 workers, and Newport News will grow."
     assert found(text, ("Newport News", "GPE")) == {"place": ("Newport News",)}
+
+
+def test_the_town_of_x_or_x_county_is_a_place_no_gazetteer_knows():
+    text = ("Police in the small town of Vellarno said farmers in Ostrava Lhota county "
+            "had blocked roads.")
+    out = found(text, ("Vellarno", "ORG"), ("Ostrava Lhota", "PERSON"))
+    assert out == {"place": ("Vellarno", "Ostrava Lhota")}

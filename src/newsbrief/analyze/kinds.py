@@ -100,6 +100,10 @@ _TEAM_BEFORE = re.compile(r"(?:\b(?:beat|beating|against|v|vs|versus|joined|join
 # like count there, and "at" only for a name no gazetteer knows as a town (a ground).
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|across|around|towards|of)[ \t]+"
                            r"(?:the[ \t]+)?$")
+# "the town of Chatelet", "Huize county", "the disputed Nagorno-Karabakh region".
+_SITE_BEFORE = re.compile(r"\b(?:town|city|village|province|region|county|district|capital|"
+                          r"port|suburb|island)[ \t]+of[ \t]+$")
+_SITE_AFTER = re.compile(r"^[ \t]+(?:county|province|region|district|village)\b")
 _AT_BEFORE = re.compile(r"\b(?:at|(?:the|a|away)[ \t]+trip[ \t]+to)[ \t]+(?:the[ \t]+)?$")
 _LEFT_BEFORE = re.compile(r"\b(?:from|leave|leaving|quit|quitting)[ \t]+(?:the[ \t]+)?$")
 # "the Kent athlete", "the Cobh runner": where someone who competes alone comes from.
@@ -177,6 +181,8 @@ def context_votes(starts: Sequence[int], length: int, text: str, sport: bool,
             votes[ORGANIZATION.key] += 1
         if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
             votes[PERSON.key] += 1
+        if _SITE_BEFORE.search(before) or _SITE_AFTER.match(after):
+            votes["site"] += 1
         at = _AT_BEFORE.search(before)
         # "an upturn in Saints' fortunes": "in" goes with what the name owns, not the name
         in_ = _PLACE_BEFORE.search(before) and not re.match(r"['\u2019]", after)
@@ -245,6 +251,8 @@ def decide(name: str, model: Counter, context: Counter, sport: bool,
         return PLACE.key  # "the West Bank": a region the gazetteers know, whatever its last word
     if ending:
         return ending
+    if context["site"] > context[ORGANIZATION.key] + context[PERSON.key]:
+        return PLACE.key  # "the town of Chatelet": a place no gazetteer knows
     if _INITIALS.match(name):
         return PERSON.key  # "K. Curran 4-43": an initial and a surname, never a club
     if part_of_person or person_shape(name) and not (context["team"] and model):
