@@ -455,3 +455,8 @@ def test_the_town_of_x_or_x_county_is_a_place_no_gazetteer_knows():
             "had blocked roads.")
     out = found(text, ("Vellarno", "ORG"), ("Ostrava Lhota", "PERSON"))
     assert out == {"place": ("Vellarno", "Ostrava Lhota")}
+
+
+def test_a_colon_separates_a_label_from_what_follows():
+    assert names("Sector: Retail", "ORG") == ["Sector", "Retail"]
+    assert names("Brackley Town", "ORG") == ["Brackley Town"]

@@ -33,8 +33,9 @@ from .ner import Span
 MAX_NAME_WORDS = 12
 _POSSESSIVE = re.compile(r"['\u2019]s$|(?<=s)['\u2019]$")
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
-# Pieces: table rows, brackets, spaced dashes, semicolons, slashes, quotes and commas.
-_SEPARATORS = re.compile(r"\n|\s*[()\[\];/\"\u201c\u201d]\s*|\s+(?:-|--|\u2013|\u2014)\s+|,\s*"
+# Pieces: table rows, brackets, spaced dashes, semicolons, slashes, quotes, commas and
+# colons ("Business: Company", a form's label and its value).
+_SEPARATORS = re.compile(r"\n|\s*[()\[\];/\"\u201c\u201d]\s*|\s+(?:-|--|\u2013|\u2014)\s+|,\s*|:\s+"
                          r"|['\u2019]s\s+(?=[A-Z])")  # "Manchester United's Brown"
 _NUMBER = re.compile(r"^[\d][\d\-./:,+%]*$|^[-+]?\d")
 # Lower-case particles inside names: "Santiago de Cuba", "Rami al-Saadani", "Kengo wa Dondo".
