@@ -460,3 +460,11 @@ def test_the_town_of_x_or_x_county_is_a_place_no_gazetteer_knows():
 def test_a_colon_separates_a_label_from_what_follows():
     assert names("Sector: Retail", "ORG") == ["Sector", "Retail"]
     assert names("Brackley Town", "ORG") == ["Brackley Town"]
+
+
+def test_a_name_after_club_or_team_is_the_club():
+    text = ("The league fined Dutch club Vorwaarts Zeist for crowd trouble, and second "
+            "division team Sporting Tavira were warned after the match.")
+    out = found(text, ("Vorwaarts Zeist", "PERSON"), ("Sporting Tavira", "PERSON"),
+                title="SOCCER - CLUBS FINED")
+    assert set(out["organization"]) == {"Vorwaarts Zeist", "Sporting Tavira"}

@@ -104,6 +104,8 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|across|around|towards|o
 _SITE_BEFORE = re.compile(r"\b(?:town|city|village|province|region|county|district|capital|"
                           r"port|suburb|island)[ \t]+of[ \t]+$")
 _SITE_AFTER = re.compile(r"^[ \t]+(?:county|province|region|district|village)\b")
+# "Belgian club Standard Liege", "first division team Deportivo Coruna".
+_CLUB_BEFORE = re.compile(r"\b(?:club|side|team|outfit)[ \t]+$")
 _AT_BEFORE = re.compile(r"\b(?:at|(?:the|a|away)[ \t]+trip[ \t]+to)[ \t]+(?:the[ \t]+)?$")
 _LEFT_BEFORE = re.compile(r"\b(?:from|leave|leaving|quit|quitting)[ \t]+(?:the[ \t]+)?$")
 # "the Kent athlete", "the Cobh runner": where someone who competes alone comes from.
@@ -183,6 +185,7 @@ def context_votes(starts: Sequence[int], length: int, text: str, sport: bool,
             votes[PERSON.key] += 1
         if _SITE_BEFORE.search(before) or _SITE_AFTER.match(after):
             votes["site"] += 1
+        votes["club"] += bool(_CLUB_BEFORE.search(before))
         at = _AT_BEFORE.search(before)
         # "an upturn in Saints' fortunes": "in" goes with what the name owns, not the name
         in_ = _PLACE_BEFORE.search(before) and not re.match(r"['\u2019]", after)
@@ -253,6 +256,8 @@ def decide(name: str, model: Counter, context: Counter, sport: bool,
         return ending
     if context["site"] > context[ORGANIZATION.key] + context[PERSON.key]:
         return PLACE.key  # "the town of Chatelet": a place no gazetteer knows
+    if context["club"] > context[PERSON.key] and not person_shape(name):
+        return ORGANIZATION.key  # "Belgian club Standard Liege"
     if _INITIALS.match(name):
         return PERSON.key  # "K. Curran 4-43": an initial and a surname, never a club
     if part_of_person or person_shape(name) and not (context["team"] and model):
