@@ -468,3 +468,8 @@ def test_a_name_after_club_or_team_is_the_club():
     out = found(text, ("Vorwaarts Zeist", "PERSON"), ("Sporting Tavira", "PERSON"),
                 title="SOCCER - CLUBS FINED")
     assert set(out["organization"]) == {"Vorwaarts Zeist", "Sporting Tavira"}
+
+
+def test_a_capital_before_government_stays_a_place():
+    text = "Diplomats protested to the Nairobi government, and the Nairobi government replied."
+    assert found(text, ("Nairobi", "GPE")) == {"place": ("Nairobi",)}

@@ -273,7 +273,8 @@ def decide(name: str, model: Counter, context: Counter, sport: bool,
             return ORGANIZATION.key
     if context[ORGANIZATION.key] > context[PERSON.key] and model_kind != ORGANIZATION.key:
         return ORGANIZATION.key
-    if context[PERSON.key] > context[ORGANIZATION.key] and model_kind != PERSON.key:
+    if (context[PERSON.key] > context[ORGANIZATION.key] and model_kind != PERSON.key
+            and not (where and model_kind == PLACE.key)):  # "the Tehran government"
         return PERSON.key
     if (model_kind == PERSON.key and single and context[PLACE.key] and not context[PERSON.key]
             and not is_first_name(name)):
