@@ -473,3 +473,11 @@ def test_a_name_after_club_or_team_is_the_club():
 def test_a_capital_before_government_stays_a_place():
     text = "Diplomats protested to the Nairobi government, and the Nairobi government replied."
     assert found(text, ("Nairobi", "GPE")) == {"place": ("Nairobi",)}
+
+
+def test_a_company_named_without_its_suffix_is_still_the_company():
+    text = ("Keller Brandt said the deal would close soon, and Dorsey was happy. Shares in "
+            "Keller Brandt Holdings Inc rose.")
+    out = found(text, ("Keller Brandt Holdings Inc", "ORG"), ("Keller Brandt", "PERSON"),
+                ("Dorsey", "PERSON"))
+    assert set(out["organization"]) == {"Keller Brandt Holdings Inc", "Keller Brandt"}

@@ -208,8 +208,12 @@ def _resolve_surnames(mentions: list[Mention], catalog: Catalog) -> list[Mention
     for name in full:
         surnames[name.split()[-1]].add(name)
         given[name.split()[0]].add(name)
+    # "Magna" after "Magna International Inc": the company, whatever the model says
+    stems = {stem for m in mentions for stem in kinds.company_stems(m.name)}
     resolved = []
     for m in mentions:
+        if m.name in stems and m.fixed is None:
+            m = Mention(m.name, ORGANIZATION.key, m.start, m.weight, ORGANIZATION.key)
         owners: set[str] = set()
         # A surname beats an alias in the catalog: "Washington" is MaliVai Washington
         # in the article that names him, whatever the catalog says of Washington.

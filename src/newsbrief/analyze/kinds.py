@@ -79,6 +79,8 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.[ ]?)+[A-Z](?:['\u2019\-]?[A-Z]?[a-z]+)+$")
 # Last words of team names: "Ross County", "Red Star", "Norwich City".
 _TEAM_WORDS = frozenset("county city united town rovers athletic star wanderers albion thistle "
                         "rangers hotspur villa forest wednesday orient argyle fc".split())
+_COMPANY_SUFFIXES = frozenset("inc corp corporation co ltd plc llc ag sa nv gmbh group holdings "
+                              "international industries".split())
 _SLUG = re.compile(r"^\s*([A-Za-z ]{3,30}?)\s*-\s*\S")
 
 _RESULT = (r"beat|beats|beaten|won|win|wins|lost|lose|loses|drew|draw|draws|defeated|led|lead|"
@@ -213,6 +215,16 @@ def _rosters(text: str) -> tuple[tuple[int, int], ...]:
         if len(items) >= ROSTER_MIN and named >= 0.8 * len(items):
             out.append(segment.span())
     return tuple(out)
+
+
+def company_stems(name: str) -> list[str]:
+    """The shorter names a company's full name gives the article, without its legal or
+    group suffixes ("Magna International Inc" -> "Magna International", "Magna")."""
+    words, out = name.split(), []
+    while len(words) > 1 and words[-1].lower().strip(".") in _COMPANY_SUFFIXES:
+        words = words[:-1]
+        out.append(" ".join(words))
+    return out
 
 
 def person_shape(name: str, endings: bool = True) -> bool:
