@@ -481,3 +481,8 @@ def test_a_company_named_without_its_suffix_is_still_the_company():
     out = found(text, ("Keller Brandt Holdings Inc", "ORG"), ("Keller Brandt", "PERSON"),
                 ("Dorsey", "PERSON"))
     assert set(out["organization"]) == {"Keller Brandt Holdings Inc", "Keller Brandt"}
+
+
+def test_an_address_keeps_its_house_number():
+    assert names("10 Keswick Road", "FAC") == ["10 Keswick Road"]
+    assert names("Keswick Road 10", "FAC") == ["Keswick Road"]

@@ -45,6 +45,7 @@ _PARTICLE = re.compile(r"^(?:(?:al|el|ad|as|ash|at|az|ar|an|ad|bin|ibn|abu)[-\u2
 # Names that end in a number: "BBC Radio 4", "BBC News 24", "Channel 4".
 _NUMBERED = frozenset({"radio", "channel", "news", "bbc", "itv", "s4c", "e4", "formula"})
 _COUNTRY_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z]{2,3}$")
+_ADDRESS = re.compile(r"^\d{1,4} (?:[A-Z][a-z]+ ){1,2}(?:Street|Road|Avenue|Lane|Square)$")
 _OWNED = re.compile(r"['\u2019]s $")
 _ACRONYM_HEAD = re.compile(r"(?<![\w.&'\u2019-])((?:[A-Z]\.){2,3}|[A-Z]{2,3}) $")
 _NUMBER_AFTER = re.compile(r" \d{1,2}\b")
@@ -77,6 +78,8 @@ def candidates(span: Span, text: str) -> list[Candidate]:
     numbered = _NUMBER_AFTER.match(text, span.start + len(span_text))
     if numbered and span_text.rsplit(None, 1)[-1].lower() in _NUMBERED:
         span_text += numbered[0]  # "BBC Radio" + " 4"
+    if _ADDRESS.match(span_text):  # "10 Downing Street": an address keeps its number
+        return [Candidate(span_text, span.label, span.start)]
     pieces = _pieces(span_text, span.start)
     for piece, start in pieces:
         for part, offset in _split_inner(piece, start, text):
