@@ -486,3 +486,8 @@ def test_a_company_named_without_its_suffix_is_still_the_company():
 def test_an_address_keeps_its_house_number():
     assert names("10 Keswick Road", "FAC") == ["10 Keswick Road"]
     assert names("Keswick Road 10", "FAC") == ["Keswick Road"]
+
+
+def test_at_or_v_in_capitals_joins_two_names():
+    assert names("DENVER AT PORTLAND", "ORG") == ["DENVER", "PORTLAND"]
+    assert names("LEEDS V HULL", "ORG") == ["LEEDS", "HULL"]

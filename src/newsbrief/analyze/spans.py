@@ -123,7 +123,8 @@ def _split_inner(piece: str, start: int, text: str) -> list[tuple[str, int]]:
         word = token[0]
         # "in" joins two names, except in an "X for Y in Z" name ("... Cooperation in Europe")
         inside = word == "in" and any(t[0] in ("for", "of") for t in groups[-1])
-        if groups[-1] and word[0].islower() and not (_PARTICLE.match(word) or inside):
+        if groups[-1] and (word[0].islower() and not (_PARTICLE.match(word) or inside)
+                           or word in ("AT", "V", "VS")):  # "BOSTON AT OAKLAND"
             groups.append([])  # "Arsenal to Real Madrid": the lower-case word joins two names
             continue
         if groups[-1] and word.lower().rstrip(".") in _INNER_TITLES:
