@@ -491,3 +491,9 @@ def test_an_address_keeps_its_house_number():
 def test_at_or_v_in_capitals_joins_two_names():
     assert names("DENVER AT PORTLAND", "ORG") == ["DENVER", "PORTLAND"]
     assert names("LEEDS V HULL", "ORG") == ["LEEDS", "HULL"]
+
+
+def test_a_leagues_division_is_a_competition_not_a_name():
+    text = "Standings in the Pacific Division after Sunday's games, with Hartwell leading."
+    out = found(text, ("the Pacific Division", "ORG"), ("Hartwell", "ORG"))
+    assert out == {"organization": ("Hartwell",)}

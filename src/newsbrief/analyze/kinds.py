@@ -42,7 +42,7 @@ _EVENT_ENDINGS = frozenset(
     "cup championship championships open games olympics olympiad marathon run race prix trophy "
     "award awards prize festival classic tournament masters series rally derby final finals "
     "premiership nations bowl meeting slam grand tour review convention act bill treaty "
-    "agreement accord report budget election elections referendum summit".split())
+    "agreement accord report budget election elections referendum summit division".split())
 _EVENT_WORDS = frozenset("premiership olympics olympic ashes oscar oscars bafta baftas grammy "
                          "grammys emmy emmys election elections referendum summit".split())
 _SPORTS = frozenset(
