@@ -497,3 +497,9 @@ def test_a_leagues_division_is_a_competition_not_a_name():
     text = "Standings in the Pacific Division after Sunday's games, with Hartwell leading."
     out = found(text, ("the Pacific Division", "ORG"), ("Hartwell", "ORG"))
     assert out == {"organization": ("Hartwell",)}
+
+
+def test_a_club_named_like_a_place_is_the_club_beside_its_scores():
+    text = "Results on Saturday:\nHarbour Park 2 Millbay 1\nHarbour Park beat Millbay at Eastfield"
+    out = found(text, ("Harbour Park", "FAC"), title="SOCCER - LEAGUE RESULTS")
+    assert "Harbour Park" in out["organization"]

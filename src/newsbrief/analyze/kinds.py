@@ -262,6 +262,8 @@ def decide(name: str, model: Counter, context: Counter, sport: bool,
     ending = ending_kind(name)
     if ending == PLACE.key and model_kind == PERSON.key and person_shape(name, endings=False):
         return PERSON.key  # "Wayne Bridge"
+    if ending == PLACE.key and sport and context["team"] > context[PLACE.key]:
+        return ORGANIZATION.key  # "Crystal Palace 2 Wimbledon 1": a club named like a place
     if ending == ORGANIZATION.key and where and model_kind == PLACE.key:
         return PLACE.key  # "the West Bank": a region the gazetteers know, whatever its last word
     if ending:
