@@ -503,3 +503,9 @@ def test_a_club_named_like_a_place_is_the_club_beside_its_scores():
     text = "Results on Saturday:\nHarbour Park 2 Millbay 1\nHarbour Park beat Millbay at Eastfield"
     out = found(text, ("Harbour Park", "FAC"), title="SOCCER - LEAGUE RESULTS")
     assert "Harbour Park" in out["organization"]
+
+
+def test_a_first_name_before_a_towns_name_is_a_person():
+    text = "Sprinter Dennis Preston won the 100 metres. Preston said he was pleased."
+    out = found(text, ("Dennis Preston", "ORG"), ("Preston", "ORG"))
+    assert out == {"person": ("Dennis Preston",)}

@@ -235,7 +235,8 @@ def person_shape(name: str, endings: bool = True) -> bool:
         return True
     if not 2 <= len(tokens) <= 3 or not all(t[:1].isupper() for t in tokens):
         return False
-    if tokens[-1].lower() in _TEAM_WORDS or place_type(tokens[-1]) or endings and ending_kind(name):
+    if (tokens[-1].lower() in _TEAM_WORDS or place_type(tokens[-1]) not in (None, "city")
+            or endings and ending_kind(name)):  # a town is a surname too: "Dennis Mitchell"
         return False
     return is_first_name(tokens[0])
 
