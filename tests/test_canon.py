@@ -509,3 +509,10 @@ def test_a_first_name_before_a_towns_name_is_a_person():
     text = "Sprinter Dennis Preston won the 100 metres. Preston said he was pleased."
     out = found(text, ("Dennis Preston", "ORG"), ("Preston", "ORG"))
     assert out == {"person": ("Dennis Preston",)}
+
+
+def test_a_city_named_city_is_a_place_when_the_words_around_it_say_so():
+    text = ("The final will be played in Carson City next month, and the champions will then "
+            "travel to Rome for the cup match against the home team.")
+    out = found(text, ("Carson City", "GPE"), ("Rome", "GPE"), title="TENNIS - CUP DRAW")
+    assert out == {"place": ("Carson City", "Rome")}

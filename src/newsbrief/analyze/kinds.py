@@ -256,7 +256,8 @@ def decide(name: str, model: Counter, context: Counter, sport: bool,
         return ORGANIZATION.key  # "Le Matin", "Der Spiegel": a title, never a person
     if context["roster"] and not where:
         return PERSON.key  # a player in a side's line-up
-    if sport and name.lower().rsplit(None, 1)[-1] in _TEAM_WORDS and len(name.split()) > 1:
+    if (sport and name.lower().rsplit(None, 1)[-1] in _TEAM_WORDS and len(name.split()) > 1
+            and not (where and context[PLACE.key] > context["team"])):  # "in Atlantic City"
         return ORGANIZATION.key  # "Manchester City", "Kansas City" in a sports report
     if model_kind == PLACE.key and not where and _ACRONYM.match(name):
         return ORGANIZATION.key  # "BT": an acronym no gazetteer knows as a place
