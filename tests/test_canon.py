@@ -516,3 +516,10 @@ def test_a_city_named_city_is_a_place_when_the_words_around_it_say_so():
             "travel to Rome for the cup match against the home team.")
     out = found(text, ("Carson City", "GPE"), ("Rome", "GPE"), title="TENNIS - CUP DRAW")
     assert out == {"place": ("Carson City", "Rome")}
+
+
+def test_in_a_town_before_a_score_is_where_the_match_was():
+    text = ("The champions beat the home side in Grenoble 3-2 last year and hope to win "
+            "the cup final again this season.")
+    out = found(text, ("Grenoble", "GPE"), title="RUGBY - CUP PREVIEW")
+    assert out == {"place": ("Grenoble",)}

@@ -196,6 +196,8 @@ def context_votes(starts: Sequence[int], length: int, text: str, sport: bool,
                                      or _ORIGIN_AFTER.match(after))
         elif line_start and _VENUE.match(after) or _ORIGIN_AFTER.match(after):
             votes[PLACE.key] += 1
+        elif in_ and re.match(r"[ \t]+\d", after):
+            votes[PLACE.key] += 1  # "edged Austria in Salzburg 3-2": where, then the score
         elif _TEAM_AFTER.match(after) or _TEAM_BEFORE.search(before):
             votes["team"] += 1
         elif in_ or at and not town:
