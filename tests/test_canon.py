@@ -523,3 +523,10 @@ def test_in_a_town_before_a_score_is_where_the_match_was():
             "the cup final again this season.")
     out = found(text, ("Grenoble", "GPE"), title="RUGBY - CUP PREVIEW")
     assert out == {"place": ("Grenoble",)}
+
+
+def test_a_player_in_a_line_up_named_like_a_town_is_a_person():
+    text = ("The squad to face Wales is as follows:\n\nKeane, Breen, Preston, Irwin, Harte, "
+            "Kinsella, Duff.")
+    out = found(text, ("Preston", "PERSON"), title="SOCCER - SQUAD NAMED")
+    assert out == {"person": ("Preston",)}

@@ -256,7 +256,7 @@ def decide(name: str, model: Counter, context: Counter, sport: bool,
     model_kind = max(model, key=lambda k: (model[k], k == PERSON.key)) if model else PLACE.key
     if model_kind != PLACE.key and name.split()[0] in _ARTICLES and len(name.split()) > 1:
         return ORGANIZATION.key  # "Le Matin", "Der Spiegel": a title, never a person
-    if context["roster"] and not where:
+    if context["roster"] and (not where or where == "city" and model_kind == PERSON.key):
         return PERSON.key  # a player in a side's line-up
     if (sport and name.lower().rsplit(None, 1)[-1] in _TEAM_WORDS and len(name.split()) > 1
             and not (where and context[PLACE.key] > context["team"])):  # "in Atlantic City"
