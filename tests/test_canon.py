@@ -530,3 +530,9 @@ def test_a_player_in_a_line_up_named_like_a_town_is_a_person():
             "Kinsella, Duff.")
     out = found(text, ("Preston", "PERSON"), title="SOCCER - SQUAD NAMED")
     assert out == {"person": ("Preston",)}
+
+
+def test_the_reporter_who_signs_a_wire_report_off_is_a_person():
+    text = "Output rose 4 percent.\n\n-- Tamo Varga, Budapest Newsroom +36 1 327 4040"
+    out = found(text, ("Tamo Varga", "ORG"), ("Budapest Newsroom", "ORG"))
+    assert out["person"] == ("Tamo Varga",)

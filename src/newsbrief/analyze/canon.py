@@ -34,7 +34,7 @@ from ..read.wire import is_capitals, title_case
 from . import kinds
 from .gazetteer import is_demonym, is_first_name, place_spelling, place_type
 from .ner import Span
-from .results import athletes, line_up, scorecard, scored_names, venues
+from .results import athletes, line_up, reporter, scorecard, scored_names, venues
 from .spans import Candidate, candidates, merge_adjacent, titled_names
 
 LABEL_KINDS: dict[str, EntityKind] = {
@@ -86,6 +86,7 @@ def canonical_entities(spans: tuple[Span, ...], text: str, catalog: Catalog, *,
             mentions += _mentions(span, text, acronyms, nationalities, catalog)
         elif span.label == "NORP" and (entry := catalog.lookup(span.text)):
             mentions.append(Mention(span.text, None, span.start, fixed=entry.kind))
+    mentions += [Mention(name, PERSON.key, start, 3, PERSON.key) for name, start in reporter(text)]
     sport = kinds.is_sport(title, text)
     if sport:  # names in results tables, which the model often misses
         mentions += [Mention(name, PERSON.key, start, 3) for name, start in athletes(text)]

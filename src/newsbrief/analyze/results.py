@@ -1,4 +1,4 @@
-"""Names in a sports report's results tables, which the model often misses.
+"""Names in a report's tables and sign-off, which the model often misses.
 
 Results, standings and line-ups are written in shapes, not sentences:
 - a name before a country in brackets is an athlete: "Pete Sampras (U.S.) beat
@@ -9,7 +9,9 @@ Results, standings and line-ups are written in shapes, not sentences:
   Lama; 2 - Lilian Thuram"; so are the names in a cricket scorecard's rows
   ("S. Law c Tillekeratne b Dharmasena 13");
 - a name opening a results line before a colon is the town of the ground:
-  "Hove: Sussex 363".
+  "Hove: Sussex 363";
+- a wire report signs off with its reporter and desk: "-- Luli Popescu,
+  Bucharest Newsroom 40-1 3120264".
 Each finder gives (name, offset) pairs; their kinds are decided like any other
 name's (``kinds``).
 """
@@ -50,6 +52,8 @@ _DID_NOT_BAT = re.compile(r"^Did not bat: ([^\n.]+)", re.M)
 _GROUND = r"[A-Z][\w'\u2019\-]+(?: [A-Z][\w'\u2019\-]+){0,2}"
 _VENUE = re.compile(rf"^(?:At )?(?P<name>{_GROUND})(?: \((?P<town>{_GROUND})\))?:[ \t]+"
                     rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,2}} (?:\d|(?:beat|drew|v|lost to)\b)", re.M)
+_SIGN_OFF = re.compile(r"^-- (?P<name>[A-Z][\w'\u2019\-]+(?: [A-Z][\w'\u2019.\-]+){1,2}), "
+                       r"[^\n]*\b(?:[Nn]ewsroom|[Dd]esk|[Bb]ureau)\b", re.M)
 # "May 13 Arrive in London": a date, not a team.
 _CALENDAR = frozenset({*(m.capitalize() for m in MONTHS), *(d.capitalize() for d in WEEKDAYS)})
 
@@ -108,3 +112,8 @@ def venues(text: str) -> list[tuple[str, int]]:
 def _ground(words: list[str]) -> bool:
     return not (len(words) == 1 and lexicon.noun_lemma(words[0]) or any(
         lexicon.is_verb_form(w) or w.endswith("ing") or w in _CALENDAR for w in words))
+
+
+def reporter(text: str) -> list[tuple[str, int]]:
+    """The reporter who signs a wire report off, before the desk."""
+    return [(m["name"], m.start("name")) for m in _SIGN_OFF.finditer(text)]
