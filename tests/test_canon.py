@@ -536,3 +536,10 @@ def test_the_reporter_who_signs_a_wire_report_off_is_a_person():
     text = "Output rose 4 percent.\n\n-- Tamo Varga, Budapest Newsroom +36 1 327 4040"
     out = found(text, ("Tamo Varga", "ORG"), ("Budapest Newsroom", "ORG"))
     assert out["person"] == ("Tamo Varga",)
+
+
+def test_a_scorecards_row_label_is_not_a_name():
+    text = "Batting:\nR. Hale not out 12\nExtras (lb-2 w-1) 3\nRomario (Brazil) 12"
+    out = found(text, ("Extras", "PERSON"), ("Romario", "PERSON"), title="CRICKET - SCOREBOARD")
+    assert "Extras" not in out.get("person", ())
+    assert "Romario" in out["person"]

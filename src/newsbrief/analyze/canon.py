@@ -49,6 +49,7 @@ _ACRONYM_DEF = re.compile(
     r"\s+\(([A-Z][A-Z&.]{1,9})\)"
 )
 _ROLE_ACRONYMS = frozenset("mp mps mep meps msp msps mla mlas am ams mscp mscps ceo cfo".split())
+_ROW_LABEL = re.compile(r" \((?![A-Z])[^)\n]*\) \d+[ \t]*$", re.M)  # not "Romario (Brazil) 12"
 _PREFIXED = re.compile(r"^(?:Non|Anti|Pro|Ex|Pre|Post|Neo|Mid)-", re.I)
 _LOWER_RUN = re.compile(r"(?<![\w.])[a-z][a-z'\u2019-]*(?:[ ]+[a-z][a-z'\u2019-]*)*(?!\w)")
 _JOIN = re.compile(r"(?<=\w\.)-|-(?=[A-Z])")
@@ -120,11 +121,12 @@ def _mentions(span: Span, text: str, acronyms: dict[str, str], nationalities: se
 
 
 def _is_label(c: Candidate, text: str) -> bool:
-    """One word opening a line and followed by a colon: a table's or a form's label
-    ("Attendance: 45,000", "Scorer: Smith"), not a name."""
+    """One word opening a line and followed by a colon, or by a bracket in a row that ends
+    in a number: a table's or a form's label ("Attendance: 45,000", "Scorer: Smith",
+    "Extras (lb-3 nb-2) 5"), not a name."""
     end = c.start + len(c.name)
-    return (" " not in c.name and text[end:end + 1] == ":"
-            and (c.start == 0 or text[c.start - 1] == "\n"))
+    return (" " not in c.name and (c.start == 0 or text[c.start - 1] == "\n")
+            and (text[end:end + 1] == ":" or _ROW_LABEL.match(text, end) is not None))
 
 
 def _split_joined(found: list[Candidate], catalog: Catalog) -> list[Candidate]:

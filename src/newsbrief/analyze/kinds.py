@@ -102,30 +102,26 @@ _TEAM_BEFORE = re.compile(r"(?:\b(?:beat|beating|against|v|vs|versus|joined|join
 # like count there, and "at" only for a name no gazetteer knows as a town (a ground).
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|across|around|towards|of)[ \t]+"
                            r"(?:the[ \t]+)?$")
-# "the town of Chatelet", "Huize county", "the disputed Nagorno-Karabakh region".
 _SITE_BEFORE = re.compile(r"\b(?:town|city|village|province|region|county|district|capital|"
-                          r"port|suburb|island)[ \t]+of[ \t]+$")
-_SITE_AFTER = re.compile(r"^[ \t]+(?:county|province|region|district|village)\b")
-# "Belgian club Standard Liege", "first division team Deportivo Coruna".
-_CLUB_BEFORE = re.compile(r"\b(?:club|side|team|outfit)[ \t]+$")
+                          r"port|suburb|island)[ \t]+of[ \t]+$")  # "the town of Chatelet"
+_SITE_AFTER = re.compile(r"^[ \t]+(?:county|province|region|district|village)\b")  # "X county"
+_CLUB_BEFORE = re.compile(r"\b(?:club|side|team|outfit)[ \t]+$")  # "Belgian club Standard Liege"
 _AT_BEFORE = re.compile(r"\b(?:at|(?:the|a|away)[ \t]+trip[ \t]+to)[ \t]+(?:the[ \t]+)?$")
 _LEFT_BEFORE = re.compile(r"\b(?:from|leave|leaving|quit|quitting)[ \t]+(?:the[ \t]+)?$")
-# "the Kent athlete", "the Cobh runner": where someone who competes alone comes from.
-_ORIGIN_AFTER = re.compile(r"^[ \t]+(?:athlete|runner|sprinter|hurdler|boxer|golfer|jockey|"
-                           r"cyclist|swimmer|rower|skier|jumper|thrower|born|native)s?\b")
+_ORIGIN_AFTER = re.compile(  # "the Kent athlete": where a lone competitor is from
+    r"^[ \t]+(?:athlete|runner|sprinter|hurdler|boxer|golfer|jockey|cyclist|swimmer|rower|skier|"
+    r"jumper|thrower|born|native)s?\b")
 _VENUE = re.compile(r"^[ \t]*:")  # "Leicester: Leicestershire beat Somerset" in a results table
 _ORG_AFTER = re.compile(r"^(?:['\u2019]s)?[ \t]+(?:shares|stake|chief|chairman|boss|bosses|"
                         r"board|executives?|spokes(?:man|woman|person)|owners?|subsidiary|unit|"
                         r"plc|group|said in a statement|bid|takeover|profits?|results|"
                         r"newspaper|daily|weekly|magazine|news agency)\b")
 _ORG_BEFORE = re.compile(r"\b(?:firm|company|group|giant|bank|carrier|maker|retailer|insurer|"
-                         r"producer|operator|airline|broadcaster|newspaper|daily|weekly|"
-                         r"tabloid|magazine|agency|stake in|shares in|merge with|merging with|"
-                         r"merged with|acquired by|bought by|"
-                         r"shares of|subsidiary of|owner of|takeover of|bid for|merger with|"
+                         r"producer|operator|airline|broadcaster|newspaper|daily|weekly|tabloid|"
+                         r"magazine|agency|stake in|shares in|merg(?:e|ing|ed|er) with|acquired by|"
+                         r"bought by|shares of|subsidiary of|owner of|takeover of|bid for|"
                          r"rival)[ \t]+(?:the[ \t]+)?$", re.I)
-# "Sale Sharks prop Andrew Sheridan", "Sovlink Securities analyst Eric Kraus": a name before
-# a role and a person's name is where that person plays or works.
+# A name before a role and a person's name is where they work: "Sale Sharks prop Andrew Sheridan".
 _AFFILIATION = re.compile(r"^(?:['\u2019]s)?[ \t]+(?:prop|hooker|lock|flanker|fly-half|scrum-half|"
                           r"wing|winger|centre|full-back|striker|midfielder|defender|goalkeeper|"
                           r"keeper|forward|playmaker|captain|skipper|coach|manager|director|"
@@ -185,8 +181,7 @@ def context_votes(starts: Sequence[int], length: int, text: str, sport: bool,
             votes[ORGANIZATION.key] += 1
         if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
             votes[PERSON.key] += 1
-        if _SITE_BEFORE.search(before) or _SITE_AFTER.match(after):
-            votes["site"] += 1
+        votes["site"] += bool(_SITE_BEFORE.search(before) or _SITE_AFTER.match(after))
         votes["club"] += bool(_CLUB_BEFORE.search(before))
         at = _AT_BEFORE.search(before)
         # "an upturn in Saints' fortunes": "in" goes with what the name owns, not the name
@@ -220,13 +215,11 @@ def _rosters(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def company_stems(name: str) -> list[str]:
-    """The shorter names a company's full name gives the article, without its legal or
-    group suffixes ("Magna International Inc" -> "Magna International", "Magna")."""
-    words, out = name.split(), []
-    while len(words) > 1 and words[-1].lower().strip(".") in _COMPANY_SUFFIXES:
-        words = words[:-1]
-        out.append(" ".join(words))
-    return out
+    """A company's name without its suffixes: "Magna International Inc" -> "Magna"..."""
+    words, cut = name.split(), len(name.split())
+    while cut > 1 and words[cut - 1].lower().strip(".") in _COMPANY_SUFFIXES:
+        cut -= 1
+    return [" ".join(words[:n]) for n in range(len(words) - 1, cut - 1, -1)]
 
 
 def person_shape(name: str, endings: bool = True) -> bool:
