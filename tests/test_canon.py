@@ -424,7 +424,8 @@ def test_the_names_in_a_cricket_scorecard_are_people():
 
 
 def test_the_town_that_opens_a_results_line_is_the_grounds_place():
-    text = ("Close of play scores on Friday:\nAt Saltbridge: Westshire 212 and 80-2, Downshire 190.\n"
+    text = ("Close of play scores on Friday:\n"
+            "At Saltbridge: Westshire 212 and 80-2, Downshire 190.\n"
             "Brackley Green (Oldtown): Northshire beat Eastshire by 10 runs.\n"
             "Postponed: Fenshire v Moorshire.")
     out = found(text, title="CRICKET - COUNTY SCORES")
@@ -543,3 +544,12 @@ def test_a_scorecards_row_label_is_not_a_name():
     out = found(text, ("Extras", "PERSON"), ("Romario", "PERSON"), title="CRICKET - SCOREBOARD")
     assert "Extras" not in out.get("person", ())
     assert "Romario" in out["person"]
+
+
+def test_an_adjective_made_of_a_name_is_not_listed():
+    text = "The Lisbon-based group said it would open an office in Lisbon and in Porto."
+    out = found(text, ("Porto", "GPE"))
+    spans = (Span("Lisbon", "GPE", 4), Span("Lisbon", "GPE", text.rindex("Lisbon")))
+    assert canonical_entities(spans, text, CATALOG)["place"] == ("Lisbon",)
+    assert found("The Lisbon-based group grew.", ("Lisbon", "GPE")) == {}
+    assert out == {"place": ("Porto",)}

@@ -50,6 +50,7 @@ _ACRONYM_DEF = re.compile(
 )
 _ROLE_ACRONYMS = frozenset("mp mps mep meps msp msps mla mlas am ams mscp mscps ceo cfo".split())
 _ROW_LABEL = re.compile(r" \((?![A-Z])[^)\n]*\) \d+[ \t]*$", re.M)  # not "Romario (Brazil) 12"
+_COMPOUND = re.compile(r"-(?:based|born|bred|led|owned|run|backed|listed|registered)\b")
 _PREFIXED = re.compile(r"^(?:Non|Anti|Pro|Ex|Pre|Post|Neo|Mid)-", re.I)
 _LOWER_RUN = re.compile(r"(?<![\w.])[a-z][a-z'\u2019-]*(?:[ ]+[a-z][a-z'\u2019-]*)*(?!\w)")
 _JOIN = re.compile(r"(?<=\w\.)-|-(?=[A-Z])")
@@ -104,8 +105,8 @@ def _mentions(span: Span, text: str, acronyms: dict[str, str], nationalities: se
               catalog: Catalog) -> list[Mention]:
     out = []
     for c in _split_joined(candidates(span, text), catalog):
-        if _is_label(c, text):
-            continue
+        if _is_label(c, text) or _COMPOUND.match(text, c.start + len(c.name)):
+            continue  # "New York-based": an adjective made of a name is not listed
         short = acronyms.get(entity_key(c.name))
         name = short or c.name
         if catalog.is_ignored(name):
