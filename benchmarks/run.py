@@ -27,7 +27,8 @@ from pathlib import Path
 
 import frontmatter
 
-from newsbrief.search import REPORT_NAME, executable
+from newsbrief.indexer import executable
+from newsbrief.search import REPORT_NAME
 
 from . import browser, corpus, preview, report
 from .measure import Run, folder_bytes, run
