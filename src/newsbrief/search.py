@@ -40,7 +40,7 @@ from .messages import log
 
 BUNDLE_DIR = "pagefind"
 SHARDS_FILE = "pagefind-shards.json"  # at the site's root: the bundles the search box merges
-SHARD_PAGES = 2000  # pages a shard holds at most, on average (~360 MB of the indexer's memory)
+SHARD_PAGES = 2000  # the most pages a shard holds on average: at most ~360 MB of indexer memory
 CACHE_FORMAT = 3
 HOME_URI = "index.md"
 REPORT_NAME = "search-index.json"  # in the cache folder: the last index's figures
