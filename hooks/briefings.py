@@ -154,7 +154,8 @@ def on_post_build(config):
         gone = SESSION.remove_vanished(site_dir, _state["outputs"])
         SESSION.finished(site_dir, _state["pages"])
         if SESSION.serving:  # the page first; the index follows in the background
-            shards = shards_to_index(site_dir, run.indexed, run.touched, gone)
+            shards = shards_to_index(site_dir, run.indexed, run.touched, gone,
+                                     SESSION.indexing(site_dir))
             search.finish_site(site_dir, run.indexed)
             if shards:
                 SESSION.index_later(site_dir, run.indexed, shards)

@@ -293,3 +293,23 @@ def test_a_shard_size_that_is_not_a_number_of_pages_stops_the_build_with_a_fix(p
     assert result.returncode != 0
     assert "mkdocs.yml: extra.newsbrief.search_shard_pages is 'many'" in result.stderr
     assert "Fix: set it to a number" in result.stderr
+
+
+def test_the_preview_asks_again_only_for_shards_changed_or_missing_and_not_on_their_way(
+        tmp_path: Path):
+    from newsbrief.preview_index import shards_to_index
+
+    indexed = search.Indexed.of(briefing_pages(900), per_shard=100)  # 16 shards
+    for k in range(16):
+        if k not in (3, 4):  # two bundles not made yet
+            (tmp_path / search.bundle_name(k)).mkdir()
+    (tmp_path / search.SHARDS_FILE).write_text(json.dumps(indexed.bundles()))
+    assert shards_to_index(tmp_path, indexed, {7}, []) == {3, 4, 7}
+    gone = indexed.shards[9][0]
+    assert shards_to_index(tmp_path, indexed, set(), [gone]) == {3, 4, 9}
+    # shard 4 is being made: a missing bundle on its way is not asked for twice,
+    # but a shard whose pages were written is, whatever the indexer is doing
+    assert shards_to_index(tmp_path, indexed, {7}, [], busy={4, 7}) == {3, 7}
+    # the shards themselves changed (the site doubled): every one
+    (tmp_path / search.SHARDS_FILE).write_text(json.dumps(["pagefind/"]))
+    assert shards_to_index(tmp_path, indexed, set(), []) == set(range(16))

@@ -123,6 +123,10 @@ class Session:
             remove_empty_parents(path.parent, Path(site_dir))
         return gone
 
+    def indexing(self, site_dir: Path) -> set[int]:
+        """The search shards of ``site_dir`` the background indexer has yet to finish."""
+        return self.indexer.busy(Path(site_dir)) if self.indexer else set()
+
     def index_later(self, site_dir: Path, indexed: search.Indexed, shards: set[int]) -> None:
         if self.indexer is None:
             self.indexer = BackgroundIndex()

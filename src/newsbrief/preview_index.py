@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import threading
+from collections.abc import Set
 from pathlib import Path
 
 from . import search
@@ -27,6 +28,7 @@ class BackgroundIndex:
         self._thread.start()
         self.done = 0  # index updates swapped in, for whoever waits for one
         self._running = False
+        self._making: tuple[Path, set[int]] | None = None  # the shards being made now
 
     def request(self, site_dir: Path, indexed: search.Indexed, shards: set[int]) -> None:
         with self._cond:
@@ -35,6 +37,16 @@ class BackgroundIndex:
                 shards = shards | self._wanted[2]  # the newest page list, every shard asked for
             self._wanted = (site_dir, indexed, set(shards))
             self._cond.notify_all()
+
+    def busy(self, site_dir: Path) -> set[int]:
+        """The shards of ``site_dir`` asked for or being made: a missing bundle among them
+        is on its way, and asking for it again would make it twice."""
+        with self._cond:
+            out: set[int] = set()
+            for entry in (self._wanted, self._making):
+                if entry is not None and entry[0] == site_dir:
+                    out |= entry[-1]
+            return out
 
     def wait(self, done: int, timeout: float) -> bool:
         """Wait until more than ``done`` index updates have been swapped in and none is
@@ -50,6 +62,7 @@ class BackgroundIndex:
                 self._cond.wait_for(lambda: self._wanted is not None)
                 site_dir, indexed, shards = self._wanted
                 self._wanted, self._running = None, True
+                self._making = (site_dir, shards)
             try:
                 for shard in sorted(shards):
                     swap_in_shard(site_dir, indexed, shard)
@@ -57,7 +70,7 @@ class BackgroundIndex:
                 log.warning("newsbrief: the preview's search index was not updated: %s", error)
             with self._cond:
                 self.done += 1
-                self._running = False
+                self._running, self._making = False, None
                 self._cond.notify_all()
 
 
@@ -77,12 +90,13 @@ def swap_in_shard(site_dir: Path, indexed: search.Indexed, shard: int) -> None:
 
 
 def shards_to_index(site_dir: Path, indexed: search.Indexed, touched: set[int],
-                    gone: list[str]) -> set[int]:
+                    gone: list[str], busy: Set[int] = frozenset()) -> set[int]:
     """The shards a preview rebuild changed: those of the pages it wrote or removed, and
-    any whose bundle is missing (every shard when the shards themselves changed)."""
+    any whose bundle is missing and not ``busy`` being made already (every shard when the
+    shards themselves changed)."""
     filled = set(indexed.filled())
     shards = (set(touched) | {indexed.shard_of(rel) for rel in gone}) & filled
-    shards |= {k for k in filled if not (site_dir / search.bundle_name(k)).is_dir()}
+    shards |= {k for k in filled - busy if not (site_dir / search.bundle_name(k)).is_dir()}
     try:
         listed = json.loads((site_dir / search.SHARDS_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
