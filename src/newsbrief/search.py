@@ -185,12 +185,10 @@ class IndexRun:
         return report
 
 
-def _index_shard(site_dir: Path, indexed: Indexed, shard: int, *,
-                 background: bool = False) -> IndexReport | None:
+def _index_shard(site_dir: Path, indexed: Indexed, shard: int) -> IndexReport | None:
     """One shard's bundle, made in place; on failure a warning and None."""
     try:
-        return build_index(site_dir, indexed.shards[shard], bundle_name(shard),
-                           background=background)
+        return build_index(site_dir, indexed.shards[shard], bundle_name(shard))
     except SearchError as error:
         log.warning("%s", error)
         return None
