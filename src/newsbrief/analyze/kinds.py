@@ -271,8 +271,11 @@ def decide(name: str, model: Counter, context: Counter, sport: bool,
         return ORGANIZATION.key  # "Belgian club Standard Liege"
     if _INITIALS.match(name):
         return PERSON.key  # "K. Curran 4-43": an initial and a surname, never a club
-    if part_of_person or person_shape(name) and not (context["team"] and model):
-        return PERSON.key  # a name the model missed, found only in results rows: a player
+    if part_of_person or person_shape(name) and not (
+            context["team"] and model and place_type(name.split()[-1])):
+        # A first name and a surname is a person, even after "beat" or a score ("beat
+        # Rafael Nadal 6-2"); with a team's context, one ending in a town is a club.
+        return PERSON.key
     single = len(name.split()) == 1
     if sport and (where or model_kind != PERSON.key or single):
         team, place = context["team"], context[PLACE.key]
