@@ -227,7 +227,9 @@ def test_players_in_a_line_up_are_people():
     text = ("Leicester beat Wasps 23-10 in the Premiership match.\n\nLeicester: Murphy; Rabeni, "
             "Smith, Gibson, Healey; Goode, Ellis; Rowntree, Chuter, White, M Johnson (capt).")
     out = found(text, ("Chuter", "ORG"), ("Healey", "ORG"), title="Rugby - Tigers win")
-    assert set(out["person"]) == {"Chuter", "Healey"}
+    # the players the model missed are found in the line-up too
+    assert set(out["person"]) == {"Murphy", "Rabeni", "Smith", "Gibson", "Healey", "Goode",
+                                  "Ellis", "Rowntree", "Chuter", "White", "M Johnson"}
 
 
 def test_in_a_football_report_a_town_sacked_at_or_joined_is_its_club():
@@ -530,7 +532,7 @@ def test_a_player_in_a_line_up_named_like_a_town_is_a_person():
     text = ("The squad to face Wales is as follows:\n\nKeane, Breen, Preston, Irwin, Harte, "
             "Kinsella, Duff.")
     out = found(text, ("Preston", "PERSON"), title="SOCCER - SQUAD NAMED")
-    assert out == {"person": ("Preston",)}
+    assert out.keys() == {"person"} and out["person"][0] == "Preston"
 
 
 def test_the_reporter_who_signs_a_wire_report_off_is_a_person():

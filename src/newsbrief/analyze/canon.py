@@ -35,6 +35,7 @@ from . import kinds
 from .gazetteer import is_demonym, is_first_name, place_spelling, place_type
 from .ner import Span
 from .results import athletes, line_up, reporter, scorecard, scored_names, venues
+from .rosters import roster_names
 from .spans import Candidate, candidates, merge_adjacent, titled_names
 
 LABEL_KINDS: dict[str, EntityKind] = {
@@ -95,6 +96,8 @@ def canonical_entities(spans: tuple[Span, ...], text: str, catalog: Catalog, *,
         mentions += [Mention(name, PERSON.key, start, 3, PERSON.key)  # a numbered player
                      for name, start in line_up(text) + scorecard(text)]
         mentions += [Mention(name, PLACE.key, start, 3, PLACE.key) for name, start in venues(text)]
+        mentions += [Mention(name, PERSON.key, start, 3) for name, start in roster_names(text)
+                     if not catalog.is_ignored(name) and _is_name(name, text)]
         mentions += [Mention(name, None, start, 0) for name, start in scored_names(text)
                      if not catalog.is_ignored(name) and _is_name(name, text)]
     mentions = _resolve_surnames(mentions, catalog)

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 from ..model import ORGANIZATION, PERSON, PLACE, EntityKind
 from .gazetteer import is_first_name, place_type
+from .rosters import rosters
 
 ORG_ENDINGS = frozenset(
     "inc corp corporation co ltd plc llc ag sa nv gmbh group bank party union council "
@@ -64,10 +64,6 @@ _SPORT_WORDS = frozenset(
     "1500m hurdles jump vault seed seeds set sets serve grand slam racket ace aces "
     "knock-out round rounds trophy title titles champion victory defeat draw drew beat "
     "win won wins winning lost loss points point score scores".split())
-ROSTER_MIN = 5
-_SEGMENT = re.compile(r"[^\n.:]+(?:\.(?=\S)[^\n.:]*)*")  # a line's parts between stops and colons
-_ROSTER_ITEM = re.compile(r"^\s*(?:[A-Z]\.?\s)?[A-Z][\w'\u2019\-]+(?:\s[A-Z][\w'\u2019\-]+)?"
-                          r"(?:\s\((?:capt|c|wk)\.?\))?\s*$")
 SPORT_MIN_WORDS = 6
 SPORT_MIN_SHARE = 0.04
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
@@ -169,9 +165,9 @@ def context_votes(starts: Sequence[int], length: int, text: str, sport: bool,
     """Votes for each kind from the words around each mention of a name;
     ``town``: the gazetteers know the name as a town or region."""
     votes: Counter = Counter()
-    rosters = _rosters(text) if sport else ()
+    in_rosters = rosters(text) if sport else ()
     for start in starts:
-        if any(begin <= start < end for begin, end in rosters):
+        if any(begin <= start < end for begin, end in in_rosters):
             votes["roster"] += 1
             continue
         before = text[max(0, start - 40):start]
@@ -198,20 +194,6 @@ def context_votes(starts: Sequence[int], length: int, text: str, sport: bool,
         elif in_ or at and not town:
             votes[PLACE.key] += 1
     return votes
-
-
-@lru_cache(maxsize=4)
-def _rosters(text: str) -> tuple[tuple[int, int], ...]:
-    """Where a sports report lists a side's players: five or more names, one or two
-    capitalised words each, between commas and semicolons ("Murphy; Rabeni, Smith,
-    Gibson, Healey; Goode, Ellis; Rowntree, Chuter, M Johnson (capt)")."""
-    out = []
-    for segment in _SEGMENT.finditer(text):
-        items = [i for i in re.split(r"[,;]", segment[0]) if i.strip()]
-        named = sum(bool(_ROSTER_ITEM.match(i)) for i in items)
-        if len(items) >= ROSTER_MIN and named >= 0.8 * len(items):
-            out.append(segment.span())
-    return tuple(out)
 
 
 def company_stems(name: str) -> list[str]:
