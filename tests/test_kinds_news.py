@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from test_canon import found
 
+from newsbrief.analyze.canon import canonical_entities
+from newsbrief.analyze.ner import Span
+from newsbrief.catalog import Catalog, CatalogEntry, entity_key
+
 
 def test_a_first_name_and_a_surname_after_beat_or_a_score_is_a_player():
     text = ("Tomas Berdal won 6-2 6-3. Marco Ventri lost in three sets after the second seed "
@@ -27,3 +31,19 @@ def test_the_players_of_a_line_up_with_substitutes_and_clubs_are_people():
     assert {"Holm", "Lisle", "Tarrant", "Quist", "Marsh", "Denby", "Okafor", "Pell", "Varga",
             "T Garvin", "K Morlan", "R Ennis"} <= people
     assert not people & {"Cardiff", "Bristol", "Bath", "Rovers"}
+
+
+def test_a_catalog_name_the_model_missed_is_found_in_the_text():
+    spellings = {"Labour Party": ("Labour Party", "Labour"),
+                 "United States": ("United States", "US", "America")}
+    catalog = Catalog(
+        entries={entity_key(a): CatalogEntry(name, "organization" if "Labour" in name else "place")
+                 for name, aliases in spellings.items() for a in aliases},
+        aliases={entity_key(name): aliases for name, aliases in spellings.items()})
+    text = ("Ann Reid, the Labour Party's spokeswoman, spoke. The Bank of America office "
+            "closed for Labour Day. Stocks fell in Latin America and the US Open began.")
+    spans = tuple(Span(n, label, text.index(n)) for n, label in (
+        ("Ann Reid", "PERSON"), ("Bank of America", "ORG"), ("Latin America", "LOC")))
+    out = canonical_entities(spans, text, catalog)
+    assert out["organization"] == ("Labour Party", "Bank of America")
+    assert out["place"] == ("Latin America",)

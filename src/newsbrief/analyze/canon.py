@@ -37,6 +37,7 @@ from .ner import Span
 from .results import athletes, line_up, reporter, scorecard, scored_names, venues
 from .rosters import roster_names
 from .spans import Candidate, candidates, merge_adjacent, titled_names
+from .stated import catalog_mentions
 
 LABEL_KINDS: dict[str, EntityKind] = {
     "PERSON": PERSON.key,
@@ -89,6 +90,7 @@ def canonical_entities(spans: tuple[Span, ...], text: str, catalog: Catalog, *,
             mentions += _mentions(span, text, acronyms, nationalities, catalog)
         elif span.label == "NORP" and (entry := catalog.lookup(span.text)):
             mentions.append(Mention(span.text, None, span.start, fixed=entry.kind))
+    mentions += [Mention(n, None, at, fixed=k) for n, k, at in catalog_mentions(text, spans, catalog)]
     mentions += [Mention(name, PERSON.key, start, 3, PERSON.key) for name, start in reporter(text)]
     sport = kinds.is_sport(title, text)
     if sport:  # names in results tables, which the model often misses
