@@ -90,7 +90,7 @@ def canonical_entities(spans: tuple[Span, ...], text: str, catalog: Catalog, *,
             mentions += _mentions(span, text, acronyms, nationalities, catalog)
         elif span.label == "NORP" and (entry := catalog.lookup(span.text)):
             mentions.append(Mention(span.text, None, span.start, fixed=entry.kind))
-    mentions += [Mention(n, None, at, fixed=k) for n, k, at in catalog_mentions(text, spans, catalog)]
+    mentions += [Mention(n, None, i, fixed=k) for n, k, i in catalog_mentions(text, spans, catalog)]
     mentions += [Mention(name, PERSON.key, start, 3, PERSON.key) for name, start in reporter(text)]
     sport = kinds.is_sport(title, text)
     if sport:  # names in results tables, which the model often misses
