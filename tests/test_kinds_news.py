@@ -47,3 +47,12 @@ def test_a_catalog_name_the_model_missed_is_found_in_the_text():
     out = canonical_entities(spans, text, catalog)
     assert out["organization"] == ("Labour Party", "Bank of America")
     assert out["place"] == ("Latin America",)
+
+
+def test_the_field_of_a_job_title_is_not_an_organization():
+    text = ("Secretary of State Ella Marsh met Transport Commissioner Ivo Dane and the "
+            "Wales Secretary in Cardiff.")
+    out = found(text, ("State", "ORG"), ("Ella Marsh", "PERSON"), ("Transport", "ORG"),
+                ("Ivo Dane", "PERSON"), ("Wales", "GPE"), ("Cardiff", "GPE"))
+    assert "organization" not in out
+    assert out["place"] == ("Wales", "Cardiff")

@@ -38,6 +38,7 @@ from .results import athletes, line_up, reporter, scorecard, scored_names, venue
 from .rosters import roster_names
 from .spans import Candidate, candidates, merge_adjacent, titled_names
 from .stated import catalog_mentions
+from .titles import in_job_title
 
 LABEL_KINDS: dict[str, EntityKind] = {
     "PERSON": PERSON.key,
@@ -110,7 +111,8 @@ def _mentions(span: Span, text: str, acronyms: dict[str, str], nationalities: se
               catalog: Catalog) -> list[Mention]:
     out = []
     for c in _split_joined(candidates(span, text), catalog):
-        if _is_label(c, text) or _COMPOUND.match(text, c.start + len(c.name)):
+        if (_is_label(c, text) or _COMPOUND.match(text, c.start + len(c.name))
+                or in_job_title(c.name, c.start, text)):
             continue  # "New York-based": an adjective made of a name is not listed
         short = acronyms.get(entity_key(c.name))
         name = short or c.name
