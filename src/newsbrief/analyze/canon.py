@@ -7,8 +7,9 @@ The model is only a first opinion. In order:
    MPs"); ignored names go;
 3. a long form defined with an acronym ("Asia-Pacific Economic Cooperation
    (APEC)") becomes the acronym;
-4. what is not a name goes: events and awards, nationality words (the model's
-   own NORP spans and the gazetteer's), headline-case fragments, table headers;
+4. what is not a name goes (``names``, ``titles``): events and awards, nationality
+   words (the model's own NORP spans and the gazetteer's), headline-case fragments,
+   table headers, the field of a job title ("Secretary of State");
 5. a lone surname (or first name) of exactly one full name in the article is
    that person ("Trump" in "the Trump administration" included);
 6. each name's kind is decided from all its evidence (``kinds``);
@@ -25,14 +26,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-import calendar
-from functools import lru_cache
 
 from ..catalog import Catalog, entity_key
 from ..model import ORGANIZATION, PERSON, PLACE, EntityKind
 from ..read.wire import is_capitals, title_case
 from . import kinds
-from .gazetteer import is_demonym, is_first_name, place_spelling, place_type
+from .gazetteer import is_first_name, place_spelling, place_type
+from .names import is_name
 from .ner import Span
 from .results import athletes, line_up, reporter, scorecard, scored_names, venues
 from .rosters import roster_names
@@ -51,20 +51,10 @@ _ACRONYM_DEF = re.compile(
     r"\b((?:[A-Z][\w&'\u2019-]*)(?:\s+(?:of|and|for|on|the|de|&|[A-Z][\w&'\u2019-]*)){1,8})"
     r"\s+\(([A-Z][A-Z&.]{1,9})\)"
 )
-_ROLE_ACRONYMS = frozenset("mp mps mep meps msp msps mla mlas am ams mscp mscps ceo cfo".split())
 _ROW_LABEL = re.compile(r" \((?![A-Z])[^)\n]*\) \d+[ \t]*$", re.M)  # not "Romario (Brazil) 12"
 _COMPOUND = re.compile(r"-(?:based|born|bred|led|owned|run|backed|listed|registered)\b")
-_PREFIXED = re.compile(r"^(?:Non|Anti|Pro|Ex|Pre|Post|Neo|Mid)-", re.I)
-_LOWER_RUN = re.compile(r"(?<![\w.])[a-z][a-z'\u2019-]*(?:[ ]+[a-z][a-z'\u2019-]*)*(?!\w)")
 _JOIN = re.compile(r"(?<=\w\.)-|-(?=[A-Z])")
-# Capitalised function words inside a name mark a headline fragment.
-_HEADLINE_WORDS = frozenset(
-    "Before After To For With From Amid Over Into Against As At By On In Is Are Be "
-    "Was Were Will Intended Announced Says Said".split()
-)
 
-_MONTH_NAMES = frozenset(m.lower() for m in calendar.month_name if m)
-_WEEKDAY_NAMES = frozenset(d.lower() for d in calendar.day_name)
 
 @dataclass(frozen=True)
 class Mention:
@@ -100,9 +90,9 @@ def canonical_entities(spans: tuple[Span, ...], text: str, catalog: Catalog, *,
                      for name, start in line_up(text) + scorecard(text)]
         mentions += [Mention(name, PLACE.key, start, 3, PLACE.key) for name, start in venues(text)]
         mentions += [Mention(name, PERSON.key, start, 3) for name, start in roster_names(text)
-                     if not catalog.is_ignored(name) and _is_name(name, text)]
+                     if not catalog.is_ignored(name) and is_name(name, text)]
         mentions += [Mention(name, None, start, 0) for name, start in scored_names(text)
-                     if not catalog.is_ignored(name) and _is_name(name, text)]
+                     if not catalog.is_ignored(name) and is_name(name, text)]
     mentions = _resolve_surnames(mentions, catalog)
     return _rank(mentions, text, catalog, sport)
 
@@ -121,7 +111,7 @@ def _mentions(span: Span, text: str, acronyms: dict[str, str], nationalities: se
         entry = catalog.lookup(name)
         if entry:
             out.append(Mention(name, None, c.start, fixed=entry.kind))
-        elif _is_name(name, text) and entity_key(name) not in nationalities:
+        elif is_name(name, text) and entity_key(name) not in nationalities:
             # A long form's label is a weak vote for its acronym's kind.
             weight = 2 if c.whole and not short else 1
             out.append(Mention(name, LABEL_KINDS[span.label], c.start, weight))
@@ -169,42 +159,6 @@ def _descriptor(c: Candidate, catalog: Catalog) -> list[Candidate]:
                 return [Candidate(head, c.label, c.start, False),
                         Candidate(rest, c.label, c.start + c.name.index(rest, len(head)), False)]
     return []
-
-
-def _is_name(name: str, text: str = "") -> bool:
-    tokens = name.split()
-    if not tokens or len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
-        return False
-    if not any(c.isalpha() for c in name) or kinds.is_event(name):
-        return False
-    if len(tokens) == 1 and (is_demonym(name) or name.lower() in _ROLE_ACRONYMS
-                             or _is_calendar_word(name, text)):
-        return False
-    if _common_word(name, text) or _PREFIXED.match(name):
-        return False
-    if len(tokens) > 1 and all(len(t) <= 3 and t.isupper() for t in tokens):
-        return False  # a table's header: "W D L PCT"
-    return not any(t in _HEADLINE_WORDS for t in tokens[1:])
-
-
-def _is_calendar_word(name: str, text: str) -> bool:
-    """A weekday, or a month the text writes as a date ("August 12", "August 1996")."""
-    lower = name.lower()
-    if lower in _WEEKDAY_NAMES:
-        return True
-    return lower in _MONTH_NAMES and re.search(rf"\b{re.escape(name)}\.?\s+\d", text) is not None
-
-
-def _common_word(name: str, text: str) -> bool:
-    """A capitalised common noun ("Stadium", "Golf"): the text also writes it in lower case."""
-    lower = name.lower()
-    return lower != name and f" {lower} " in _lower_case_runs(text)
-
-
-@lru_cache(maxsize=4)
-def _lower_case_runs(text: str) -> str:
-    """The text's runs of lower-case words, each between spaces: looked up once per name."""
-    return " " + " ".join(" ".join(run.split()) for run in _LOWER_RUN.findall(text)) + " "
 
 
 def _resolve_surnames(mentions: list[Mention], catalog: Catalog) -> list[Mention]:
