@@ -56,3 +56,13 @@ def test_the_field_of_a_job_title_is_not_an_organization():
                 ("Ivo Dane", "PERSON"), ("Wales", "GPE"), ("Cardiff", "GPE"))
     assert "organization" not in out
     assert out["place"] == ("Wales", "Cardiff")
+
+
+def test_two_towns_joined_by_a_hyphen_are_one_name():
+    text = ("Hale joined Leeds-Bradford Bulls from Leeds-Bradford last year, said the "
+            "US-France panel.")
+    out = found(text, ("Leeds-Bradford Bulls", "ORG"), ("Leeds-Bradford", "ORG"),
+                ("US-France", "GPE"))
+    assert "Leeds-Bradford" in out["organization"]
+    assert not {"Leeds", "Bradford"} & {n for names in out.values() for n in names}
+    assert {"US", "France"} <= set(out["place"])

@@ -138,7 +138,9 @@ def _split_joined(found: list[Candidate], catalog: Catalog) -> list[Candidate]:
             out += described
             continue
         parts = [p for p in _JOIN.split(c.name) if p]
-        if len(parts) > 1 and all(catalog.lookup(p) or place_type(p) for p in parts):
+        known = [catalog.lookup(p) or place_type(p) for p in parts]
+        # two towns joined are one name ("Neath-Swansea"), a country and a town are two
+        if len(parts) > 1 and all(known) and any(k not in ("city", "region") for k in known):
             offsets = [c.start + c.name.index(p) for p in parts]
             out += [Candidate(p, c.label, o, False) for p, o in zip(parts, offsets)]
         else:
