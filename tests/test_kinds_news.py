@@ -66,3 +66,10 @@ def test_two_towns_joined_by_a_hyphen_are_one_name():
     assert "Leeds-Bradford" in out["organization"]
     assert not {"Leeds", "Bradford"} & {n for names in out.values() for n in names}
     assert {"US", "France"} <= set(out["place"])
+
+
+def test_a_town_after_losses_to_is_its_club():
+    text = ("The side had been shaken by consecutive losses to Oldfield in the league. "
+            "Defeats to Marchby followed, and the striker scored in the cup match.")
+    out = found(text, ("Oldfield", "GPE"), ("Marchby", "GPE"), title="SOCCER - CUP")
+    assert set(out["organization"]) == {"Oldfield", "Marchby"}

@@ -87,7 +87,8 @@ _RESULT = (r"beat|beats|beaten|won|win|wins|lost|lose|loses|drew|draw|draws|defe
            r"versus|against")
 _TEAM_AFTER = re.compile(rf"^(?:['\u2019]s)?[ \t]*(?:(?:{_RESULT})\b|\d)|^['\u2019]s[ \t]+[A-Z][a-z]+ [A-Z]")
 _TEAM_BEFORE = re.compile(r"(?:\b(?:beat|beating|against|v|vs|versus|joined|joining|signed for|"
-                          r"drew with|draw with|lost to|loss to|defeat by|win over|victory over|"
+                          r"drew with|draw with|lost to|loss(?:es)? to|los(?:e|ing) to|"
+                          r"defeats? (?:by|to)|wins? over|victor(?:y|ies) over|"
                           r"played for|playing for|plays for|club|side|rivals|sacked by|"
                           r"return to|move to|moved to|loan to|loan from|signed from|(?:sacked|"
                           r"manager|boss|coach|career|spell|stint|player|captain|days) at)|\d)"
